@@ -1,0 +1,20 @@
+//! The Synchronization Manager ABI, generated from Win32 metadata 63.0.31 by windows-bindgen 0.100.
+//!
+//! Nothing here is typed by hand: `cargo run -p xtask -- bindgen` writes `bindings.rs` from the
+//! filter in `xtask/src/filter.txt`, and a test fails when the checked-in file is stale.
+
+#![allow(
+    // Generated names follow the Windows SDK (`ISyncMgrSynchronize_Vtbl`, `SYNCMGRSTATUS_SKIPPED`).
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals,
+    missing_docs,
+    unreachable_pub,
+    unsafe_op_in_unsafe_fn,
+    rust_2018_idioms,
+    clippy::all,
+    clippy::pedantic,
+    clippy::undocumented_unsafe_blocks
+)]
+
+include!("bindings.rs");

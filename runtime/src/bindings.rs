@@ -1,0 +1,1387 @@
+#[inline]
+pub unsafe fn CoTaskMemAlloc(cb: usize) -> *mut core::ffi::c_void {
+    windows_core::link!("ole32.dll" "system" fn CoTaskMemAlloc(cb : usize) -> *mut core::ffi::c_void);
+    unsafe { CoTaskMemAlloc(cb) }
+}
+#[inline]
+pub unsafe fn CoTaskMemFree(pv: Option<*const core::ffi::c_void>) {
+    windows_core::link!("ole32.dll" "system" fn CoTaskMemFree(pv : *const core::ffi::c_void));
+    unsafe { CoTaskMemFree(pv.unwrap_or(core::mem::zeroed()) as _) }
+}
+pub const CLASS_E_CLASSNOTAVAILABLE: windows_core::HRESULT =
+    windows_core::HRESULT(0x80040111_u32 as _);
+pub const CLASS_E_NOAGGREGATION: windows_core::HRESULT = windows_core::HRESULT(0x80040110_u32 as _);
+pub const E_ABORT: windows_core::HRESULT = windows_core::HRESULT(0x80004004_u32 as _);
+pub const E_FAIL: windows_core::HRESULT = windows_core::HRESULT(0x80004005_u32 as _);
+pub const E_INVALIDARG: windows_core::HRESULT = windows_core::HRESULT(0x80070057_u32 as _);
+pub const E_NOINTERFACE: windows_core::HRESULT = windows_core::HRESULT(0x80004002_u32 as _);
+pub const E_NOTIMPL: windows_core::HRESULT = windows_core::HRESULT(0x80004001_u32 as _);
+pub const E_OUTOFMEMORY: windows_core::HRESULT = windows_core::HRESULT(0x8007000E_u32 as _);
+pub const E_POINTER: windows_core::HRESULT = windows_core::HRESULT(0x80004003_u32 as _);
+pub const E_UNEXPECTED: windows_core::HRESULT = windows_core::HRESULT(0x8000FFFF_u32 as _);
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct FILETIME {
+    pub dwLowDateTime: u32,
+    pub dwHighDateTime: u32,
+}
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HICON(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HWND(pub *mut core::ffi::c_void);
+windows_core::imp::define_interface!(
+    IClassFactory,
+    IClassFactory_Vtbl,
+    0x00000001_0000_0000_c000_000000000046
+);
+windows_core::imp::interface_hierarchy!(IClassFactory, windows_core::IUnknown);
+impl IClassFactory {
+    pub unsafe fn CreateInstance<P0, T>(&self, punkouter: P0) -> windows_core::Result<T>
+    where
+        P0: windows_core::Param<windows_core::IUnknown>,
+        T: windows_core::Interface,
+    {
+        let mut result__ = core::ptr::null_mut();
+        unsafe {
+            (windows_core::Interface::vtable(self).CreateInstance)(
+                windows_core::Interface::as_raw(self),
+                punkouter.param().abi(),
+                &T::IID,
+                &mut result__,
+            )
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+        }
+    }
+    pub unsafe fn LockServer(&self, flock: bool) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).LockServer)(
+                windows_core::Interface::as_raw(self),
+                flock.into(),
+            )
+        }
+    }
+}
+#[repr(C)]
+pub struct IClassFactory_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub CreateInstance: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        *mut *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+    pub LockServer: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::BOOL,
+    ) -> windows_core::HRESULT,
+}
+pub trait IClassFactory_Impl: windows_core::IUnknownImpl {
+    fn CreateInstance(
+        &self,
+        punkouter: windows_core::Ref<windows_core::IUnknown>,
+        riid: *const windows_core::GUID,
+        ppvobject: *mut *mut core::ffi::c_void,
+    ) -> windows_core::Result<()>;
+    fn LockServer(&self, flock: windows_core::BOOL) -> windows_core::Result<()>;
+}
+impl IClassFactory_Vtbl {
+    pub const fn new<Identity: IClassFactory_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn CreateInstance<
+            Identity: IClassFactory_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            punkouter: *mut core::ffi::c_void,
+            riid: *const windows_core::GUID,
+            ppvobject: *mut *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IClassFactory_Impl::CreateInstance(
+                    this,
+                    core::mem::transmute_copy(&punkouter),
+                    core::mem::transmute_copy(&riid),
+                    core::mem::transmute_copy(&ppvobject),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn LockServer<Identity: IClassFactory_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            flock: windows_core::BOOL,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IClassFactory_Impl::LockServer(this, core::mem::transmute_copy(&flock)).into()
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            CreateInstance: CreateInstance::<Identity, OFFSET>,
+            LockServer: LockServer::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<IClassFactory as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for IClassFactory {}
+windows_core::imp::define_interface!(
+    ISyncMgrEnumItems,
+    ISyncMgrEnumItems_Vtbl,
+    0x6295df2a_35ee_11d1_8707_00c04fd93327
+);
+windows_core::imp::interface_hierarchy!(ISyncMgrEnumItems, windows_core::IUnknown);
+impl ISyncMgrEnumItems {
+    pub unsafe fn Next(
+        &self,
+        celt: u32,
+        rgelt: *mut SYNCMGRITEM,
+        pceltfetched: *mut u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Next)(
+                windows_core::Interface::as_raw(self),
+                celt,
+                rgelt as _,
+                pceltfetched as _,
+            )
+        }
+    }
+    pub unsafe fn Skip(&self, celt: u32) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Skip)(
+                windows_core::Interface::as_raw(self),
+                celt,
+            )
+        }
+    }
+    pub unsafe fn Reset(&self) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Reset)(windows_core::Interface::as_raw(self))
+        }
+    }
+    pub unsafe fn Clone(&self) -> windows_core::Result<Self> {
+        unsafe {
+            let mut result__ = core::mem::zeroed();
+            (windows_core::Interface::vtable(self).Clone)(
+                windows_core::Interface::as_raw(self),
+                &mut result__,
+            )
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+        }
+    }
+}
+#[repr(C)]
+pub struct ISyncMgrEnumItems_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub Next: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        u32,
+        *mut SYNCMGRITEM,
+        *mut u32,
+    ) -> windows_core::HRESULT,
+    pub Skip: unsafe extern "system" fn(*mut core::ffi::c_void, u32) -> windows_core::HRESULT,
+    pub Reset: unsafe extern "system" fn(*mut core::ffi::c_void) -> windows_core::HRESULT,
+    pub Clone: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+}
+pub trait ISyncMgrEnumItems_Impl: windows_core::IUnknownImpl {
+    fn Next(
+        &self,
+        celt: u32,
+        rgelt: *mut SYNCMGRITEM,
+        pceltfetched: *mut u32,
+    ) -> windows_core::Result<()>;
+    fn Skip(&self, celt: u32) -> windows_core::Result<()>;
+    fn Reset(&self) -> windows_core::Result<()>;
+    fn Clone(&self) -> windows_core::Result<ISyncMgrEnumItems>;
+}
+impl ISyncMgrEnumItems_Vtbl {
+    pub const fn new<Identity: ISyncMgrEnumItems_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn Next<Identity: ISyncMgrEnumItems_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            celt: u32,
+            rgelt: *mut SYNCMGRITEM,
+            pceltfetched: *mut u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrEnumItems_Impl::Next(
+                    this,
+                    core::mem::transmute_copy(&celt),
+                    core::mem::transmute_copy(&rgelt),
+                    core::mem::transmute_copy(&pceltfetched),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Skip<Identity: ISyncMgrEnumItems_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            celt: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrEnumItems_Impl::Skip(this, core::mem::transmute_copy(&celt)).into()
+            }
+        }
+        unsafe extern "system" fn Reset<Identity: ISyncMgrEnumItems_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrEnumItems_Impl::Reset(this).into()
+            }
+        }
+        unsafe extern "system" fn Clone<Identity: ISyncMgrEnumItems_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            ppenum: *mut *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                match ISyncMgrEnumItems_Impl::Clone(this) {
+                    Ok(ok__) => {
+                        ppenum.write(core::mem::transmute(ok__));
+                        windows_core::HRESULT(0)
+                    }
+                    Err(err) => err.into(),
+                }
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            Next: Next::<Identity, OFFSET>,
+            Skip: Skip::<Identity, OFFSET>,
+            Reset: Reset::<Identity, OFFSET>,
+            Clone: Clone::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<ISyncMgrEnumItems as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for ISyncMgrEnumItems {}
+windows_core::imp::define_interface!(
+    ISyncMgrRegister,
+    ISyncMgrRegister_Vtbl,
+    0x6295df42_35ee_11d1_8707_00c04fd93327
+);
+windows_core::imp::interface_hierarchy!(ISyncMgrRegister, windows_core::IUnknown);
+impl ISyncMgrRegister {
+    pub unsafe fn RegisterSyncMgrHandler<P1>(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        pwszdescription: P1,
+        dwsyncmgrregisterflags: u32,
+    ) -> windows_core::HRESULT
+    where
+        P1: windows_core::Param<windows_core::PCWSTR>,
+    {
+        unsafe {
+            (windows_core::Interface::vtable(self).RegisterSyncMgrHandler)(
+                windows_core::Interface::as_raw(self),
+                clsidhandler,
+                pwszdescription.param().abi(),
+                dwsyncmgrregisterflags,
+            )
+        }
+    }
+    pub unsafe fn UnregisterSyncMgrHandler(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        dwreserved: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).UnregisterSyncMgrHandler)(
+                windows_core::Interface::as_raw(self),
+                clsidhandler,
+                dwreserved,
+            )
+        }
+    }
+    pub unsafe fn GetHandlerRegistrationInfo(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        pdwsyncmgrregisterflags: *mut u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).GetHandlerRegistrationInfo)(
+                windows_core::Interface::as_raw(self),
+                clsidhandler,
+                pdwsyncmgrregisterflags as _,
+            )
+        }
+    }
+}
+#[repr(C)]
+pub struct ISyncMgrRegister_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub RegisterSyncMgrHandler: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        windows_core::PCWSTR,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub UnregisterSyncMgrHandler: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub GetHandlerRegistrationInfo: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        *mut u32,
+    ) -> windows_core::HRESULT,
+}
+pub trait ISyncMgrRegister_Impl: windows_core::IUnknownImpl {
+    fn RegisterSyncMgrHandler(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        pwszdescription: &windows_core::PCWSTR,
+        dwsyncmgrregisterflags: u32,
+    ) -> windows_core::Result<()>;
+    fn UnregisterSyncMgrHandler(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        dwreserved: u32,
+    ) -> windows_core::Result<()>;
+    fn GetHandlerRegistrationInfo(
+        &self,
+        clsidhandler: *const windows_core::GUID,
+        pdwsyncmgrregisterflags: *mut u32,
+    ) -> windows_core::Result<()>;
+}
+impl ISyncMgrRegister_Vtbl {
+    pub const fn new<Identity: ISyncMgrRegister_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn RegisterSyncMgrHandler<
+            Identity: ISyncMgrRegister_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            clsidhandler: *const windows_core::GUID,
+            pwszdescription: windows_core::PCWSTR,
+            dwsyncmgrregisterflags: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrRegister_Impl::RegisterSyncMgrHandler(
+                    this,
+                    core::mem::transmute_copy(&clsidhandler),
+                    core::mem::transmute(&pwszdescription),
+                    core::mem::transmute_copy(&dwsyncmgrregisterflags),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn UnregisterSyncMgrHandler<
+            Identity: ISyncMgrRegister_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            clsidhandler: *const windows_core::GUID,
+            dwreserved: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrRegister_Impl::UnregisterSyncMgrHandler(
+                    this,
+                    core::mem::transmute_copy(&clsidhandler),
+                    core::mem::transmute_copy(&dwreserved),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn GetHandlerRegistrationInfo<
+            Identity: ISyncMgrRegister_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            clsidhandler: *const windows_core::GUID,
+            pdwsyncmgrregisterflags: *mut u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrRegister_Impl::GetHandlerRegistrationInfo(
+                    this,
+                    core::mem::transmute_copy(&clsidhandler),
+                    core::mem::transmute_copy(&pdwsyncmgrregisterflags),
+                )
+                .into()
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            RegisterSyncMgrHandler: RegisterSyncMgrHandler::<Identity, OFFSET>,
+            UnregisterSyncMgrHandler: UnregisterSyncMgrHandler::<Identity, OFFSET>,
+            GetHandlerRegistrationInfo: GetHandlerRegistrationInfo::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<ISyncMgrRegister as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for ISyncMgrRegister {}
+windows_core::imp::define_interface!(
+    ISyncMgrSynchronize,
+    ISyncMgrSynchronize_Vtbl,
+    0x6295df40_35ee_11d1_8707_00c04fd93327
+);
+windows_core::imp::interface_hierarchy!(ISyncMgrSynchronize, windows_core::IUnknown);
+impl ISyncMgrSynchronize {
+    pub unsafe fn Initialize(
+        &self,
+        dwreserved: u32,
+        dwsyncmgrflags: u32,
+        lpcookie: &[u8],
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Initialize)(
+                windows_core::Interface::as_raw(self),
+                dwreserved,
+                dwsyncmgrflags,
+                lpcookie.len().try_into().unwrap(),
+                lpcookie.as_ptr(),
+            )
+        }
+    }
+    pub unsafe fn GetHandlerInfo(&self) -> windows_core::Result<*mut SYNCMGRHANDLERINFO> {
+        unsafe {
+            let mut result__ = core::mem::zeroed();
+            (windows_core::Interface::vtable(self).GetHandlerInfo)(
+                windows_core::Interface::as_raw(self),
+                &mut result__,
+            )
+            .map(|| result__)
+        }
+    }
+    pub unsafe fn EnumSyncMgrItems(&self) -> windows_core::Result<ISyncMgrEnumItems> {
+        unsafe {
+            let mut result__ = core::mem::zeroed();
+            (windows_core::Interface::vtable(self).EnumSyncMgrItems)(
+                windows_core::Interface::as_raw(self),
+                &mut result__,
+            )
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+        }
+    }
+    pub unsafe fn GetItemObject<T>(
+        &self,
+        itemid: *const windows_core::GUID,
+    ) -> windows_core::Result<T>
+    where
+        T: windows_core::Interface,
+    {
+        let mut result__ = core::ptr::null_mut();
+        unsafe {
+            (windows_core::Interface::vtable(self).GetItemObject)(
+                windows_core::Interface::as_raw(self),
+                itemid,
+                &T::IID,
+                &mut result__,
+            )
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+        }
+    }
+    pub unsafe fn ShowProperties(
+        &self,
+        hwndparent: HWND,
+        itemid: *const windows_core::GUID,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).ShowProperties)(
+                windows_core::Interface::as_raw(self),
+                hwndparent,
+                itemid,
+            )
+        }
+    }
+    pub unsafe fn SetProgressCallback<P0>(&self, lpcallback: P0) -> windows_core::HRESULT
+    where
+        P0: windows_core::Param<ISyncMgrSynchronizeCallback>,
+    {
+        unsafe {
+            (windows_core::Interface::vtable(self).SetProgressCallback)(
+                windows_core::Interface::as_raw(self),
+                lpcallback.param().abi(),
+            )
+        }
+    }
+    pub unsafe fn PrepareForSync(
+        &self,
+        pitemids: &[windows_core::GUID],
+        hwndparent: HWND,
+        dwreserved: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).PrepareForSync)(
+                windows_core::Interface::as_raw(self),
+                pitemids.len().try_into().unwrap(),
+                pitemids.as_ptr(),
+                hwndparent,
+                dwreserved,
+            )
+        }
+    }
+    pub unsafe fn Synchronize(&self, hwndparent: HWND) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Synchronize)(
+                windows_core::Interface::as_raw(self),
+                hwndparent,
+            )
+        }
+    }
+    pub unsafe fn SetItemStatus(
+        &self,
+        pitemid: *const windows_core::GUID,
+        dwsyncmgrstatus: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).SetItemStatus)(
+                windows_core::Interface::as_raw(self),
+                pitemid,
+                dwsyncmgrstatus,
+            )
+        }
+    }
+    pub unsafe fn ShowError(
+        &self,
+        hwndparent: HWND,
+        errorid: *const windows_core::GUID,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).ShowError)(
+                windows_core::Interface::as_raw(self),
+                hwndparent,
+                errorid,
+            )
+        }
+    }
+}
+#[repr(C)]
+pub struct ISyncMgrSynchronize_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub Initialize: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        u32,
+        u32,
+        u32,
+        *const u8,
+    ) -> windows_core::HRESULT,
+    pub GetHandlerInfo: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut *mut SYNCMGRHANDLERINFO,
+    ) -> windows_core::HRESULT,
+    pub EnumSyncMgrItems: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+    pub GetItemObject: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        *const windows_core::GUID,
+        *mut *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+    pub ShowProperties: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        HWND,
+        *const windows_core::GUID,
+    ) -> windows_core::HRESULT,
+    pub SetProgressCallback: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+    pub PrepareForSync: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        u32,
+        *const windows_core::GUID,
+        HWND,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub Synchronize:
+        unsafe extern "system" fn(*mut core::ffi::c_void, HWND) -> windows_core::HRESULT,
+    pub SetItemStatus: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub ShowError: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        HWND,
+        *const windows_core::GUID,
+    ) -> windows_core::HRESULT,
+}
+pub trait ISyncMgrSynchronize_Impl: windows_core::IUnknownImpl {
+    fn Initialize(
+        &self,
+        dwreserved: u32,
+        dwsyncmgrflags: u32,
+        cbcookie: u32,
+        lpcookie: *const u8,
+    ) -> windows_core::Result<()>;
+    fn GetHandlerInfo(&self) -> windows_core::Result<*mut SYNCMGRHANDLERINFO>;
+    fn EnumSyncMgrItems(&self) -> windows_core::Result<ISyncMgrEnumItems>;
+    fn GetItemObject(
+        &self,
+        itemid: *const windows_core::GUID,
+        riid: *const windows_core::GUID,
+        ppv: *mut *mut core::ffi::c_void,
+    ) -> windows_core::Result<()>;
+    fn ShowProperties(
+        &self,
+        hwndparent: HWND,
+        itemid: *const windows_core::GUID,
+    ) -> windows_core::Result<()>;
+    fn SetProgressCallback(
+        &self,
+        lpcallback: windows_core::Ref<ISyncMgrSynchronizeCallback>,
+    ) -> windows_core::Result<()>;
+    fn PrepareForSync(
+        &self,
+        cbnumitems: u32,
+        pitemids: *const windows_core::GUID,
+        hwndparent: HWND,
+        dwreserved: u32,
+    ) -> windows_core::Result<()>;
+    fn Synchronize(&self, hwndparent: HWND) -> windows_core::Result<()>;
+    fn SetItemStatus(
+        &self,
+        pitemid: *const windows_core::GUID,
+        dwsyncmgrstatus: u32,
+    ) -> windows_core::Result<()>;
+    fn ShowError(
+        &self,
+        hwndparent: HWND,
+        errorid: *const windows_core::GUID,
+    ) -> windows_core::Result<()>;
+}
+impl ISyncMgrSynchronize_Vtbl {
+    pub const fn new<Identity: ISyncMgrSynchronize_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn Initialize<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            dwreserved: u32,
+            dwsyncmgrflags: u32,
+            cbcookie: u32,
+            lpcookie: *const u8,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::Initialize(
+                    this,
+                    core::mem::transmute_copy(&dwreserved),
+                    core::mem::transmute_copy(&dwsyncmgrflags),
+                    core::mem::transmute_copy(&cbcookie),
+                    core::mem::transmute_copy(&lpcookie),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn GetHandlerInfo<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            ppsyncmgrhandlerinfo: *mut *mut SYNCMGRHANDLERINFO,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                match ISyncMgrSynchronize_Impl::GetHandlerInfo(this) {
+                    Ok(ok__) => {
+                        ppsyncmgrhandlerinfo.write(ok__);
+                        windows_core::HRESULT(0)
+                    }
+                    Err(err) => err.into(),
+                }
+            }
+        }
+        unsafe extern "system" fn EnumSyncMgrItems<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            ppsyncmgrenumitems: *mut *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                match ISyncMgrSynchronize_Impl::EnumSyncMgrItems(this) {
+                    Ok(ok__) => {
+                        ppsyncmgrenumitems.write(core::mem::transmute(ok__));
+                        windows_core::HRESULT(0)
+                    }
+                    Err(err) => err.into(),
+                }
+            }
+        }
+        unsafe extern "system" fn GetItemObject<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            itemid: *const windows_core::GUID,
+            riid: *const windows_core::GUID,
+            ppv: *mut *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::GetItemObject(
+                    this,
+                    core::mem::transmute_copy(&itemid),
+                    core::mem::transmute_copy(&riid),
+                    core::mem::transmute_copy(&ppv),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn ShowProperties<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hwndparent: HWND,
+            itemid: *const windows_core::GUID,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::ShowProperties(
+                    this,
+                    core::mem::transmute_copy(&hwndparent),
+                    core::mem::transmute_copy(&itemid),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn SetProgressCallback<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            lpcallback: *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::SetProgressCallback(
+                    this,
+                    core::mem::transmute_copy(&lpcallback),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn PrepareForSync<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            cbnumitems: u32,
+            pitemids: *const windows_core::GUID,
+            hwndparent: HWND,
+            dwreserved: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::PrepareForSync(
+                    this,
+                    core::mem::transmute_copy(&cbnumitems),
+                    core::mem::transmute_copy(&pitemids),
+                    core::mem::transmute_copy(&hwndparent),
+                    core::mem::transmute_copy(&dwreserved),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Synchronize<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hwndparent: HWND,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::Synchronize(this, core::mem::transmute_copy(&hwndparent))
+                    .into()
+            }
+        }
+        unsafe extern "system" fn SetItemStatus<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            pitemid: *const windows_core::GUID,
+            dwsyncmgrstatus: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::SetItemStatus(
+                    this,
+                    core::mem::transmute_copy(&pitemid),
+                    core::mem::transmute_copy(&dwsyncmgrstatus),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn ShowError<
+            Identity: ISyncMgrSynchronize_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hwndparent: HWND,
+            errorid: *const windows_core::GUID,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronize_Impl::ShowError(
+                    this,
+                    core::mem::transmute_copy(&hwndparent),
+                    core::mem::transmute_copy(&errorid),
+                )
+                .into()
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            Initialize: Initialize::<Identity, OFFSET>,
+            GetHandlerInfo: GetHandlerInfo::<Identity, OFFSET>,
+            EnumSyncMgrItems: EnumSyncMgrItems::<Identity, OFFSET>,
+            GetItemObject: GetItemObject::<Identity, OFFSET>,
+            ShowProperties: ShowProperties::<Identity, OFFSET>,
+            SetProgressCallback: SetProgressCallback::<Identity, OFFSET>,
+            PrepareForSync: PrepareForSync::<Identity, OFFSET>,
+            Synchronize: Synchronize::<Identity, OFFSET>,
+            SetItemStatus: SetItemStatus::<Identity, OFFSET>,
+            ShowError: ShowError::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<ISyncMgrSynchronize as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for ISyncMgrSynchronize {}
+windows_core::imp::define_interface!(
+    ISyncMgrSynchronizeCallback,
+    ISyncMgrSynchronizeCallback_Vtbl,
+    0x6295df41_35ee_11d1_8707_00c04fd93327
+);
+windows_core::imp::interface_hierarchy!(ISyncMgrSynchronizeCallback, windows_core::IUnknown);
+impl ISyncMgrSynchronizeCallback {
+    pub unsafe fn ShowPropertiesCompleted(
+        &self,
+        hr: windows_core::HRESULT,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).ShowPropertiesCompleted)(
+                windows_core::Interface::as_raw(self),
+                hr,
+            )
+        }
+    }
+    pub unsafe fn PrepareForSyncCompleted(
+        &self,
+        hr: windows_core::HRESULT,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).PrepareForSyncCompleted)(
+                windows_core::Interface::as_raw(self),
+                hr,
+            )
+        }
+    }
+    pub unsafe fn SynchronizeCompleted(&self, hr: windows_core::HRESULT) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).SynchronizeCompleted)(
+                windows_core::Interface::as_raw(self),
+                hr,
+            )
+        }
+    }
+    pub unsafe fn ShowErrorCompleted(
+        &self,
+        hr: windows_core::HRESULT,
+        pitemids: &[windows_core::GUID],
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).ShowErrorCompleted)(
+                windows_core::Interface::as_raw(self),
+                hr,
+                pitemids.len().try_into().unwrap(),
+                pitemids.as_ptr(),
+            )
+        }
+    }
+    pub unsafe fn EnableModeless(&self, fenable: bool) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).EnableModeless)(
+                windows_core::Interface::as_raw(self),
+                fenable.into(),
+            )
+        }
+    }
+    pub unsafe fn Progress(
+        &self,
+        itemid: *const windows_core::GUID,
+        psyncprogressitem: *const SYNCMGRPROGRESSITEM,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Progress)(
+                windows_core::Interface::as_raw(self),
+                itemid,
+                psyncprogressitem,
+            )
+        }
+    }
+    pub unsafe fn LogError<P1>(
+        &self,
+        dwerrorlevel: u32,
+        pszerrortext: P1,
+        psynclogerror: *const SYNCMGRLOGERRORINFO,
+    ) -> windows_core::HRESULT
+    where
+        P1: windows_core::Param<windows_core::PCWSTR>,
+    {
+        unsafe {
+            (windows_core::Interface::vtable(self).LogError)(
+                windows_core::Interface::as_raw(self),
+                dwerrorlevel,
+                pszerrortext.param().abi(),
+                psynclogerror,
+            )
+        }
+    }
+    pub unsafe fn DeleteLogError(
+        &self,
+        errorid: *const windows_core::GUID,
+        dwreserved: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).DeleteLogError)(
+                windows_core::Interface::as_raw(self),
+                errorid,
+                dwreserved,
+            )
+        }
+    }
+    pub unsafe fn EstablishConnection<P0>(
+        &self,
+        pwszconnection: P0,
+        dwreserved: u32,
+    ) -> windows_core::HRESULT
+    where
+        P0: windows_core::Param<windows_core::PCWSTR>,
+    {
+        unsafe {
+            (windows_core::Interface::vtable(self).EstablishConnection)(
+                windows_core::Interface::as_raw(self),
+                pwszconnection.param().abi(),
+                dwreserved,
+            )
+        }
+    }
+}
+#[repr(C)]
+pub struct ISyncMgrSynchronizeCallback_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub ShowPropertiesCompleted: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::HRESULT,
+    ) -> windows_core::HRESULT,
+    pub PrepareForSyncCompleted: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::HRESULT,
+    ) -> windows_core::HRESULT,
+    pub SynchronizeCompleted: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::HRESULT,
+    ) -> windows_core::HRESULT,
+    pub ShowErrorCompleted: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::HRESULT,
+        u32,
+        *const windows_core::GUID,
+    ) -> windows_core::HRESULT,
+    pub EnableModeless: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::BOOL,
+    ) -> windows_core::HRESULT,
+    pub Progress: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        *const SYNCMGRPROGRESSITEM,
+    ) -> windows_core::HRESULT,
+    pub LogError: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        u32,
+        windows_core::PCWSTR,
+        *const SYNCMGRLOGERRORINFO,
+    ) -> windows_core::HRESULT,
+    pub DeleteLogError: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const windows_core::GUID,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub EstablishConnection: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        windows_core::PCWSTR,
+        u32,
+    ) -> windows_core::HRESULT,
+}
+pub trait ISyncMgrSynchronizeCallback_Impl: windows_core::IUnknownImpl {
+    fn ShowPropertiesCompleted(&self, hr: windows_core::HRESULT) -> windows_core::Result<()>;
+    fn PrepareForSyncCompleted(&self, hr: windows_core::HRESULT) -> windows_core::Result<()>;
+    fn SynchronizeCompleted(&self, hr: windows_core::HRESULT) -> windows_core::Result<()>;
+    fn ShowErrorCompleted(
+        &self,
+        hr: windows_core::HRESULT,
+        citems: u32,
+        pitemids: *const windows_core::GUID,
+    ) -> windows_core::Result<()>;
+    fn EnableModeless(&self, fenable: windows_core::BOOL) -> windows_core::Result<()>;
+    fn Progress(
+        &self,
+        itemid: *const windows_core::GUID,
+        psyncprogressitem: *const SYNCMGRPROGRESSITEM,
+    ) -> windows_core::Result<()>;
+    fn LogError(
+        &self,
+        dwerrorlevel: u32,
+        pszerrortext: &windows_core::PCWSTR,
+        psynclogerror: *const SYNCMGRLOGERRORINFO,
+    ) -> windows_core::Result<()>;
+    fn DeleteLogError(
+        &self,
+        errorid: *const windows_core::GUID,
+        dwreserved: u32,
+    ) -> windows_core::Result<()>;
+    fn EstablishConnection(
+        &self,
+        pwszconnection: &windows_core::PCWSTR,
+        dwreserved: u32,
+    ) -> windows_core::Result<()>;
+}
+impl ISyncMgrSynchronizeCallback_Vtbl {
+    pub const fn new<Identity: ISyncMgrSynchronizeCallback_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn ShowPropertiesCompleted<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hr: windows_core::HRESULT,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::ShowPropertiesCompleted(
+                    this,
+                    core::mem::transmute_copy(&hr),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn PrepareForSyncCompleted<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hr: windows_core::HRESULT,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::PrepareForSyncCompleted(
+                    this,
+                    core::mem::transmute_copy(&hr),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn SynchronizeCompleted<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hr: windows_core::HRESULT,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::SynchronizeCompleted(
+                    this,
+                    core::mem::transmute_copy(&hr),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn ShowErrorCompleted<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            hr: windows_core::HRESULT,
+            citems: u32,
+            pitemids: *const windows_core::GUID,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::ShowErrorCompleted(
+                    this,
+                    core::mem::transmute_copy(&hr),
+                    core::mem::transmute_copy(&citems),
+                    core::mem::transmute_copy(&pitemids),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn EnableModeless<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            fenable: windows_core::BOOL,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::EnableModeless(
+                    this,
+                    core::mem::transmute_copy(&fenable),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Progress<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            itemid: *const windows_core::GUID,
+            psyncprogressitem: *const SYNCMGRPROGRESSITEM,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::Progress(
+                    this,
+                    core::mem::transmute_copy(&itemid),
+                    core::mem::transmute_copy(&psyncprogressitem),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn LogError<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            dwerrorlevel: u32,
+            pszerrortext: windows_core::PCWSTR,
+            psynclogerror: *const SYNCMGRLOGERRORINFO,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::LogError(
+                    this,
+                    core::mem::transmute_copy(&dwerrorlevel),
+                    core::mem::transmute(&pszerrortext),
+                    core::mem::transmute_copy(&psynclogerror),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn DeleteLogError<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            errorid: *const windows_core::GUID,
+            dwreserved: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::DeleteLogError(
+                    this,
+                    core::mem::transmute_copy(&errorid),
+                    core::mem::transmute_copy(&dwreserved),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn EstablishConnection<
+            Identity: ISyncMgrSynchronizeCallback_Impl,
+            const OFFSET: isize,
+        >(
+            this: *mut core::ffi::c_void,
+            pwszconnection: windows_core::PCWSTR,
+            dwreserved: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISyncMgrSynchronizeCallback_Impl::EstablishConnection(
+                    this,
+                    core::mem::transmute(&pwszconnection),
+                    core::mem::transmute_copy(&dwreserved),
+                )
+                .into()
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            ShowPropertiesCompleted: ShowPropertiesCompleted::<Identity, OFFSET>,
+            PrepareForSyncCompleted: PrepareForSyncCompleted::<Identity, OFFSET>,
+            SynchronizeCompleted: SynchronizeCompleted::<Identity, OFFSET>,
+            ShowErrorCompleted: ShowErrorCompleted::<Identity, OFFSET>,
+            EnableModeless: EnableModeless::<Identity, OFFSET>,
+            Progress: Progress::<Identity, OFFSET>,
+            LogError: LogError::<Identity, OFFSET>,
+            DeleteLogError: DeleteLogError::<Identity, OFFSET>,
+            EstablishConnection: EstablishConnection::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<ISyncMgrSynchronizeCallback as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for ISyncMgrSynchronizeCallback {}
+pub const MAX_SYNCMGRHANDLERNAME: u32 = 32;
+pub const MAX_SYNCMGRITEMNAME: u32 = 128;
+pub type SYNCMGRERRORFLAGS = i32;
+pub const SYNCMGRERRORFLAG_ENABLEJUMPTEXT: SYNCMGRERRORFLAGS = 1;
+pub type SYNCMGRFLAG = i32;
+pub const SYNCMGRFLAG_CONNECT: SYNCMGRFLAG = 1;
+pub const SYNCMGRFLAG_EVENTMASK: SYNCMGRFLAG = 255;
+pub const SYNCMGRFLAG_IDLE: SYNCMGRFLAG = 4;
+pub const SYNCMGRFLAG_INVOKE: SYNCMGRFLAG = 5;
+pub const SYNCMGRFLAG_MANUAL: SYNCMGRFLAG = 3;
+pub const SYNCMGRFLAG_MAYBOTHERUSER: SYNCMGRFLAG = 512;
+pub const SYNCMGRFLAG_PENDINGDISCONNECT: SYNCMGRFLAG = 2;
+pub const SYNCMGRFLAG_SCHEDULED: SYNCMGRFLAG = 6;
+pub const SYNCMGRFLAG_SETTINGS: SYNCMGRFLAG = 256;
+pub type SYNCMGRHANDLERFLAGS = i32;
+pub const SYNCMGRHANDLERFLAG_MASK: u32 = 15;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct SYNCMGRHANDLERINFO {
+    pub cbSize: u32,
+    pub hIcon: HICON,
+    pub SyncMgrHandlerFlags: u32,
+    pub wszHandlerName: [u16; 32],
+}
+impl Default for SYNCMGRHANDLERINFO {
+    fn default() -> Self {
+        unsafe { core::mem::zeroed() }
+    }
+}
+pub const SYNCMGRHANDLER_ALWAYSLISTHANDLER: SYNCMGRHANDLERFLAGS = 4;
+pub const SYNCMGRHANDLER_HASPROPERTIES: SYNCMGRHANDLERFLAGS = 1;
+pub const SYNCMGRHANDLER_HIDDEN: SYNCMGRHANDLERFLAGS = 8;
+pub const SYNCMGRHANDLER_MAYESTABLISHCONNECTION: SYNCMGRHANDLERFLAGS = 2;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct SYNCMGRITEM {
+    pub cbSize: u32,
+    pub dwFlags: u32,
+    pub ItemID: windows_core::GUID,
+    pub dwItemState: u32,
+    pub hIcon: HICON,
+    pub wszItemName: [u16; 128],
+    pub ftLastUpdate: FILETIME,
+}
+impl Default for SYNCMGRITEM {
+    fn default() -> Self {
+        unsafe { core::mem::zeroed() }
+    }
+}
+pub type SYNCMGRITEMFLAGS = i32;
+pub type SYNCMGRITEMSTATE = i32;
+pub const SYNCMGRITEMSTATE_CHECKED: SYNCMGRITEMSTATE = 1;
+pub const SYNCMGRITEMSTATE_UNCHECKED: SYNCMGRITEMSTATE = 0;
+pub const SYNCMGRITEM_HASPROPERTIES: SYNCMGRITEMFLAGS = 1;
+pub const SYNCMGRITEM_HIDDEN: SYNCMGRITEMFLAGS = 32;
+pub const SYNCMGRITEM_ITEMFLAGMASK: u32 = 127;
+pub const SYNCMGRITEM_LASTUPDATETIME: SYNCMGRITEMFLAGS = 8;
+pub const SYNCMGRITEM_MAYDELETEITEM: SYNCMGRITEMFLAGS = 16;
+pub const SYNCMGRITEM_ROAMINGUSER: SYNCMGRITEMFLAGS = 4;
+pub const SYNCMGRITEM_TEMPORARY: SYNCMGRITEMFLAGS = 2;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct SYNCMGRLOGERRORINFO {
+    pub cbSize: u32,
+    pub mask: u32,
+    pub dwSyncMgrErrorFlags: u32,
+    pub ErrorID: windows_core::GUID,
+    pub ItemID: windows_core::GUID,
+}
+pub const SYNCMGRLOGERROR_ERRORFLAGS: u32 = 1;
+pub const SYNCMGRLOGERROR_ERRORID: u32 = 2;
+pub const SYNCMGRLOGERROR_ITEMID: u32 = 4;
+pub type SYNCMGRLOGLEVEL = i32;
+pub const SYNCMGRLOGLEVEL_ERROR: SYNCMGRLOGLEVEL = 3;
+pub const SYNCMGRLOGLEVEL_INFORMATION: SYNCMGRLOGLEVEL = 1;
+pub const SYNCMGRLOGLEVEL_LOGLEVELMAX: SYNCMGRLOGLEVEL = 3;
+pub const SYNCMGRLOGLEVEL_WARNING: SYNCMGRLOGLEVEL = 2;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct SYNCMGRPROGRESSITEM {
+    pub cbSize: u32,
+    pub mask: u32,
+    pub lpcStatusText: windows_core::PWSTR,
+    pub dwStatusType: u32,
+    pub iProgValue: i32,
+    pub iMaxValue: i32,
+}
+pub const SYNCMGRPROGRESSITEM_MAXVALUE: u32 = 8;
+pub const SYNCMGRPROGRESSITEM_PROGVALUE: u32 = 4;
+pub const SYNCMGRPROGRESSITEM_STATUSTEXT: u32 = 1;
+pub const SYNCMGRPROGRESSITEM_STATUSTYPE: u32 = 2;
+pub type SYNCMGRREGISTERFLAGS = i32;
+pub const SYNCMGRREGISTERFLAGS_MASK: u32 = 7;
+pub const SYNCMGRREGISTERFLAG_CONNECT: SYNCMGRREGISTERFLAGS = 1;
+pub const SYNCMGRREGISTERFLAG_IDLE: SYNCMGRREGISTERFLAGS = 4;
+pub const SYNCMGRREGISTERFLAG_PENDINGDISCONNECT: SYNCMGRREGISTERFLAGS = 2;
+pub type SYNCMGRSTATUS = i32;
+pub const SYNCMGRSTATUS_DELETED: SYNCMGRSTATUS = 256;
+pub const SYNCMGRSTATUS_FAILED: SYNCMGRSTATUS = 5;
+pub const SYNCMGRSTATUS_PAUSED: SYNCMGRSTATUS = 6;
+pub const SYNCMGRSTATUS_PENDING: SYNCMGRSTATUS = 2;
+pub const SYNCMGRSTATUS_RESUMING: SYNCMGRSTATUS = 7;
+pub const SYNCMGRSTATUS_SKIPPED: SYNCMGRSTATUS = 1;
+pub const SYNCMGRSTATUS_STOPPED: SYNCMGRSTATUS = 0;
+pub const SYNCMGRSTATUS_SUCCEEDED: SYNCMGRSTATUS = 4;
+pub const SYNCMGRSTATUS_UPDATING: SYNCMGRSTATUS = 3;
+pub const SYNCMGRSTATUS_UPDATING_INDETERMINATE: SYNCMGRSTATUS = 8;
+pub const S_FALSE: windows_core::HRESULT = windows_core::HRESULT(0x1_u32 as _);
+pub const S_OK: windows_core::HRESULT = windows_core::HRESULT(0x0_u32 as _);
+pub const S_SYNCMGR_CANCELALL: windows_core::HRESULT = windows_core::HRESULT(0x40204_u32 as _);
+pub const S_SYNCMGR_CANCELITEM: windows_core::HRESULT = windows_core::HRESULT(0x40203_u32 as _);
+pub const S_SYNCMGR_ENUMITEMS: windows_core::HRESULT = windows_core::HRESULT(0x40211_u32 as _);
+pub const S_SYNCMGR_ITEMDELETED: windows_core::HRESULT = windows_core::HRESULT(0x40210_u32 as _);
+pub const S_SYNCMGR_MISSINGITEMS: windows_core::HRESULT = windows_core::HRESULT(0x40201_u32 as _);
+pub const S_SYNCMGR_RETRYSYNC: windows_core::HRESULT = windows_core::HRESULT(0x40202_u32 as _);
+pub const SyncMgr: windows_core::GUID =
+    windows_core::GUID::from_u128(0x6295df27_35ee_11d1_8707_00c04fd93327);

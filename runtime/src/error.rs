@@ -1,0 +1,112 @@
+//! The error type handler code returns: an HRESULT with an optional message.
+
+use crate::abi;
+use core::fmt;
+use std::borrow::Cow;
+use windows_core::HRESULT;
+
+/// `HRESULT_FROM_WIN32(ERROR_CANCELLED)`: the code of [`Error::cancelled`].
+const CANCELLED: HRESULT = HRESULT(0x8007_04C7_u32 as i32);
+
+/// A failure reported by handler code, or by the runtime on its behalf.
+///
+/// It carries the HRESULT the Sync Manager sees and a message that the runtime passes to
+/// `LogError` where the failure concerns an item.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    code: HRESULT,
+    message: Cow<'static, str>,
+}
+
+/// `Result<T, syncmgr::Error>`.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+impl Error {
+    /// An error with an explicit HRESULT and message.
+    pub fn new(code: HRESULT, message: impl Into<Cow<'static, str>>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A plain failure (`E_FAIL`) with a message.
+    pub fn msg(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(abi::E_FAIL, message)
+    }
+
+    /// The item was skipped or stopped; returned by [`ItemSync::check`](crate::ItemSync::check).
+    #[must_use]
+    pub fn cancelled() -> Self {
+        Self::new(CANCELLED, "cancelled")
+    }
+
+    /// A method the handler does not provide (`E_NOTIMPL`).
+    #[must_use]
+    pub fn not_implemented() -> Self {
+        Self::new(abi::E_NOTIMPL, "not implemented")
+    }
+
+    /// Whether this is [`Error::cancelled`].
+    #[must_use]
+    pub fn is_cancelled(&self) -> bool {
+        self.code == CANCELLED
+    }
+
+    /// The HRESULT.
+    #[must_use]
+    pub fn code(&self) -> HRESULT {
+        self.code
+    }
+
+    /// The message.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Error({:#010x}, {:?})", self.code.0, self.message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HRESULT {:#010x})", self.message, self.code.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<HRESULT> for Error {
+    fn from(code: HRESULT) -> Self {
+        Self::new(code, code.message())
+    }
+}
+
+impl From<windows_core::Error> for Error {
+    fn from(error: windows_core::Error) -> Self {
+        Self::new(error.code(), error.message())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        let code = error
+            .raw_os_error()
+            .filter(|_| cfg!(windows))
+            .map_or(abi::E_FAIL, |code| {
+                // HRESULT_FROM_WIN32
+                HRESULT(((code as u32 & 0xFFFF) | 0x8007_0000) as i32)
+            });
+        Self::new(code, error.to_string())
+    }
+}
+
+impl From<crate::InvalidStatus> for Error {
+    fn from(error: crate::InvalidStatus) -> Self {
+        Self::new(abi::E_INVALIDARG, error.to_string())
+    }
+}

@@ -1,0 +1,101 @@
+//! Developer tasks for the syncmgr workspace.
+//!
+//! `cargo run -p xtask -- bindgen` regenerates `runtime/src/bindings.rs`, the ABI of the
+//! Synchronization Manager interfaces, from Win32 metadata 63.0.31 with windows-bindgen 0.100.
+//! The filter in `xtask/src/filter.txt` lists exactly what the runtime uses; windows-bindgen adds
+//! the closure of types those items reference.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1);
+    match task.as_deref() {
+        Some("bindgen") => {
+            let out = workspace_root().join("runtime/src/bindings.rs");
+            generate_bindings(&out);
+            println!("wrote {}", out.display());
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("usage: cargo run -p xtask -- bindgen");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, one level above this crate.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// Writes the runtime's bindings to `out`.
+fn generate_bindings(out: &Path) {
+    let winmd = win32_winmd();
+    let filter = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/filter.txt");
+    let args = [
+        "--in".to_owned(),
+        winmd.display().to_string(),
+        "--out".to_owned(),
+        out.display().to_string(),
+        "--flat".to_owned(),
+        "--filter-file".to_owned(),
+        filter.display().to_string(),
+    ];
+    windows_bindgen::bindgen(args);
+}
+
+/// Path of `Windows.Win32.winmd` (Win32 metadata 63.0.31) inside the windows-bindgen 0.66 crate
+/// that `cargo metadata` downloaded for the `win32-metadata` dependency.
+fn win32_winmd() -> PathBuf {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .output()
+        .expect("failed to run `cargo metadata`");
+    assert!(
+        output.status.success(),
+        "`cargo metadata` failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("`cargo metadata` printed invalid JSON");
+    let manifest = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == "windows-bindgen" && package["version"] == "0.66.0")
+        .and_then(|package| package["manifest_path"].as_str())
+        .expect("windows-bindgen 0.66.0 (the Win32 metadata carrier) is not in `cargo metadata`");
+    let winmd = Path::new(manifest)
+        .parent()
+        .expect("a manifest path has a parent")
+        .join("default/Windows.Win32.winmd");
+    assert!(winmd.is_file(), "{} is missing", winmd.display());
+    winmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checked-in bindings are exactly what the generator produces today.
+    #[test]
+    fn bindings_are_up_to_date() {
+        let dir = std::env::temp_dir().join(format!("syncmgr-bindgen-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fresh = dir.join("bindings.rs");
+        generate_bindings(&fresh);
+        let fresh = std::fs::read_to_string(&fresh).unwrap();
+        let checked_in =
+            std::fs::read_to_string(workspace_root().join("runtime/src/bindings.rs")).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(
+            fresh == checked_in,
+            "runtime/src/bindings.rs is stale: run `cargo run -p xtask -- bindgen` and commit the result"
+        );
+    }
+}
