@@ -1,9 +1,87 @@
 //! Implementation detail of `syncmgr`: the `#[sync_handler]` attribute.
+//!
+//! Use it through `syncmgr::sync_handler`; this crate's only export is re-exported there.
+
+mod args;
+mod ast;
+mod ctxt;
+mod expand;
+mod guid;
+mod status;
+mod valid;
+
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 
-/// Placeholder.
+/// Declares a Windows Sync Manager handler class: its CLSID, name, flags, static items and the
+/// methods that handle `SetItemStatus`.
+///
+/// Apply it to the handler struct, and implement `syncmgr::SyncHandler` for that struct
+/// separately. The attribute emits the struct unchanged plus an `impl syncmgr::HandlerClass`.
+///
+/// ```ignore
+/// #[syncmgr::sync_handler(
+///     clsid = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+///     name = "Notes",
+///     flags(has_properties, hidden),
+///     item(id = "2f7d1a52-6f0e-4c1b-8a43-5b7c9e0d1f21", name = "Inbox"),
+///     item(
+///         id = "{9A4C3E1B-7D25-4F86-B0E9-1C2D3E4F5A6B}",
+///         name = "Archive",
+///         flags(may_delete_item, has_properties),
+///         unchecked,
+///     ),
+///     on(skipped = note_skipped, deleted = forget_item),
+/// )]
+/// pub struct Notes {
+///     // …
+/// }
+///
+/// impl Notes {
+///     fn note_skipped(&self, item: syncmgr::GUID) -> syncmgr::Result<()> { Ok(()) }
+///     fn forget_item(&self, item: syncmgr::GUID) -> syncmgr::Result<()> { Ok(()) }
+/// }
+///
+/// impl syncmgr::SyncHandler for Notes {
+///     fn synchronize_item(&self, item: &mut syncmgr::ItemSync<'_>) -> syncmgr::Result<()> {
+///         Ok(())
+///     }
+/// }
+/// ```
+///
+/// # Arguments
+///
+/// Arguments are separated by commas, in any order; each but `item` may appear once.
+///
+/// - `clsid = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"` (required): the handler's CLSID. Braces
+///   (`"{…}"`) are accepted and hex digits may be in either case. `GUID_NULL` is rejected: the
+///   Sync Manager reads it as "every item".
+/// - `name = "…"` (required): the display name, non-empty and at most 31 UTF-16 units
+///   (`MAX_SYNCMGRHANDLERNAME` is 32 with the terminating NUL).
+/// - `flags(…)`: any of `has_properties`, `may_establish_connection`, `always_list_handler`,
+///   `hidden` (the `SYNCMGRHANDLER_*` flags).
+/// - `item(id = "…", name = "…", flags(…), unchecked)`, repeatable: an item listed before the
+///   handler's run-time items. `id` is a GUID (same syntax as `clsid`), distinct from every other
+///   item id, from the CLSID and from `GUID_NULL`. `name` is non-empty and at most 127 UTF-16
+///   units. `flags` takes any of `has_properties`, `temporary`, `roaming_user`,
+///   `last_update_time`, `may_delete_item`, `hidden` (the `SYNCMGRITEM_*` flags). `unchecked`
+///   leaves the item out of the default selection.
+/// - `on(status = method, …)`: the method that handles `SetItemStatus` for `status`. A status
+///   is the lowercase suffix of its `SYNCMGRSTATUS_*` constant: `stopped`, `skipped`, `pending`,
+///   `updating`, `succeeded`, `failed`, `paused`, `resuming`, `updating_indeterminate`,
+///   `deleted`; each at most once. The method is a method of the struct with the signature
+///   `fn(&self, item: syncmgr::GUID) -> syncmgr::Result<()>`.
+///
+/// # Requirements on the struct
+///
+/// It must not be generic (a COM class is one concrete type), it must be `Send + Sync +
+/// 'static` (the Sync Manager calls it from several threads), and it must implement
+/// `syncmgr::SyncHandler`. Violations are reported at the struct's name.
+///
+/// Every mistake in the attribute is reported in the same build, at the offending token.
 #[proc_macro_attribute]
-pub fn sync_handler(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+pub fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::sync_handler(args.into(), item.into()).into()
 }

@@ -1,0 +1,161 @@
+//! Generates the `HandlerClass` impl from the checked declaration.
+
+use crate::args::Flag;
+use crate::ast::{self, Decl, Handler};
+use crate::ctxt::Ctxt;
+use crate::{args, guid, valid};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+/// The core of `#[sync_handler(args)] item`, on `proc_macro2` so that it is unit-testable.
+///
+/// Input:
+/// ```text
+/// #[sync_handler(clsid = "…", name = "Notes", on(deleted = forget_item))]
+/// pub struct Notes { … }
+/// ```
+/// Output:
+/// ```text
+/// pub struct Notes { … }
+/// const _: () = {
+///     #[automatically_derived]
+///     impl ::syncmgr::HandlerClass for Notes {
+///         const DECL: ::syncmgr::HandlerDecl = ::syncmgr::HandlerDecl { … };
+///         fn status_method(…) -> … { match … { Deleted => Some(Self::forget_item), _ => None } }
+///     }
+/// };
+/// ```
+/// On any error, the struct unchanged followed by one `compile_error!` per error.
+pub(crate) fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let args = args::parse_args(&cx, args);
+    let handler = ast::parse_handler(&cx, item.clone());
+    let decl = valid::check(&cx, handler.as_ref(), args);
+    match (cx.check(), handler, decl) {
+        (Ok(()), Some(handler), Some(decl)) => gen_handler_class(&handler, &decl),
+        (Err(err), ..) => token_stream_with_error(item, &err),
+        // Unreachable: a missing handler or declaration always comes with an error.
+        (Ok(()), ..) => token_stream_with_error(
+            item,
+            &syn::Error::new(
+                Span::call_site(),
+                "`#[sync_handler]` failed without an error",
+            ),
+        ),
+    }
+}
+
+/// The user's item as written, then the errors, so that code using the type does not fail too
+/// (tokio's `token_stream_with_error`).
+fn token_stream_with_error(mut item: TokenStream, err: &syn::Error) -> TokenStream {
+    item.extend(err.to_compile_error());
+    item
+}
+
+/// Output: the struct, then `const _: () = { impl ::syncmgr::HandlerClass for Notes { … } };`
+fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
+    let original = &handler.original;
+    let ident = handler.ident();
+    // The header carries the user's span: an unmet supertrait bound (`SyncHandler`, `Send`,
+    // `Sync`) is reported at the struct's name, not at the attribute. `HandlerClass: Send +
+    // Sync + 'static` already checks thread safety there, so no separate `assert_send_sync`
+    // is emitted: it would only repeat the same error.
+    let header = quote_spanned!(ident.span()=> impl ::syncmgr::HandlerClass for #ident);
+    let decl_expr = gen_decl(decl);
+    let status_method = gen_status_method(decl);
+    quote! {
+        #original
+
+        const _: () = {
+            #[automatically_derived]
+            #header {
+                const DECL: ::syncmgr::HandlerDecl = #decl_expr;
+
+                #status_method
+            }
+        };
+    }
+}
+
+/// Output: `::syncmgr::HandlerDecl { clsid: …, name: "Notes", flags: …, items: &[…] }`
+fn gen_decl(decl: &Decl) -> TokenStream {
+    let clsid = gen_guid(decl.clsid);
+    let name = &decl.name;
+    let flags = gen_flags(&format_ident!("HandlerFlags"), &decl.flags);
+    let items = decl.items.iter().map(|item| {
+        let id = gen_guid(item.id);
+        let name = &item.name;
+        let flags = gen_flags(&format_ident!("ItemFlags"), &item.flags);
+        let checked = item.checked;
+        quote! {
+            ::syncmgr::StaticItem {
+                id: #id,
+                name: #name,
+                flags: #flags,
+                checked: #checked,
+            }
+        }
+    });
+    quote! {
+        ::syncmgr::HandlerDecl {
+            clsid: #clsid,
+            name: #name,
+            flags: #flags,
+            items: &[#(#items),*],
+        }
+    }
+}
+
+/// Output: `::syncmgr::__private::GUID::from_u128(0x6b0f7c3e_8c55_4f59_9d7b_3f4f2f6f0a11)`
+fn gen_guid(value: u128) -> TokenStream {
+    // Generated spans, not the user's: lints on long literals do not apply to expansions.
+    let literal = guid::hex_literal(value)
+        .parse::<Literal>()
+        .unwrap_or_else(|_| Literal::u128_unsuffixed(value));
+    quote!(::syncmgr::__private::GUID::from_u128(#literal))
+}
+
+/// Output: `::syncmgr::HandlerFlags::NONE.union(::syncmgr::HandlerFlags::HIDDEN)…`
+fn gen_flags(ty: &Ident, flags: &[Flag]) -> TokenStream {
+    let constants = flags
+        .iter()
+        .map(|flag| Ident::new(flag.constant, flag.ident.span()));
+    quote!(::syncmgr::#ty::NONE #(.union(::syncmgr::#ty::#constants))*)
+}
+
+/// Output:
+/// ```text
+/// fn status_method(__status: ::syncmgr::SyncStatus) -> Option<StatusMethod<Self>> {
+///     match __status { ::syncmgr::SyncStatus::Deleted => Some(Self::forget_item), _ => None }
+/// }
+/// ```
+fn gen_status_method(decl: &Decl) -> TokenStream {
+    let signature = |param: TokenStream| {
+        quote! {
+            fn status_method(#param: ::syncmgr::SyncStatus)
+                -> ::core::option::Option<::syncmgr::StatusMethod<Self>>
+        }
+    };
+    if decl.on.is_empty() {
+        let signature = signature(quote!(_));
+        return quote!(#signature { ::core::option::Option::None });
+    }
+    let status = Ident::new("__status", Span::mixed_site());
+    let signature = signature(quote!(#status));
+    let arms = decl.on.iter().map(|on| {
+        let variant = Ident::new(on.variant, Span::call_site());
+        let method = &on.method;
+        // At the method's name in the attribute: a missing method or a wrong signature
+        // (the fn item does not coerce to `StatusMethod<Self>`) is reported there.
+        let value = quote_spanned!(method.span()=> ::core::option::Option::Some(Self::#method));
+        quote!(::syncmgr::SyncStatus::#variant => #value,)
+    });
+    quote! {
+        #signature {
+            match #status {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
