@@ -18,3 +18,10 @@
 )]
 
 include!("bindings.rs");
+
+/// `sizeof(T)` as the `cbSize` DWORD of a SyncMgr struct.
+#[must_use]
+pub(crate) const fn cb_size<T>() -> u32 {
+    // Every SyncMgr struct is a few hundred bytes: the cast cannot truncate.
+    size_of::<T>() as u32
+}

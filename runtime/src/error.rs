@@ -54,7 +54,6 @@ impl Error {
     }
 
     /// The HRESULT.
-    #[must_use]
     pub fn code(&self) -> HRESULT {
         self.code
     }

@@ -37,7 +37,11 @@ pub trait SyncHandler {
     }
 
     /// `ShowProperties`: shows the properties of `item` (`None`: of the handler itself).
-    fn show_properties(&self, parent: ParentWindow, item: Option<GUID>) -> Result<PropertiesChange> {
+    fn show_properties(
+        &self,
+        parent: ParentWindow,
+        item: Option<GUID>,
+    ) -> Result<PropertiesChange> {
         let _ = (parent, item);
         Err(Error::not_implemented())
     }
@@ -140,7 +144,10 @@ impl Item {
     pub fn new(id: GUID, name: impl Into<String>) -> Result<Self> {
         let name = name.into();
         if id == GUID::zeroed() {
-            return Err(Error::new(abi::E_INVALIDARG, "an item id must not be GUID_NULL"));
+            return Err(Error::new(
+                abi::E_INVALIDARG,
+                "an item id must not be GUID_NULL",
+            ));
         }
         let units = name.encode_utf16().count();
         if units >= abi::MAX_SYNCMGRITEMNAME as usize {

@@ -1,0 +1,203 @@
+//! The Sync Manager's `ISyncMgrSynchronizeCallback`, as the runtime holds and calls it.
+//!
+//! The callback is an apartment-bound COM pointer. The runtime keeps it as an agile reference
+//! (windows-core's `AgileReference`: `RoGetAgileReference` on Windows, a plain reference
+//! elsewhere) and resolves it on the calling thread, so worker threads reach the Sync Manager
+//! through a proxy. Calls go through the raw vtable: the generated wrappers turn the success codes
+//! `S_SYNCMGR_CANCELITEM`/`S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs them.
+
+use crate::SyncStatus;
+use crate::abi::{self, ISyncMgrSynchronizeCallback, SYNCMGRLOGERRORINFO, SYNCMGRPROGRESSITEM};
+use crate::guard::trace;
+use windows_core::{AgileReference, GUID, HRESULT, Interface};
+
+const INTERFACE: &str = "ISyncMgrSynchronizeCallback";
+
+/// `SYNCMGRLOGLEVEL`: the severity of a `LogError` entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum LogLevel {
+    /// `SYNCMGRLOGLEVEL_INFORMATION`.
+    Information = abi::SYNCMGRLOGLEVEL_INFORMATION as u32,
+    /// `SYNCMGRLOGLEVEL_WARNING`.
+    Warning = abi::SYNCMGRLOGLEVEL_WARNING as u32,
+    /// `SYNCMGRLOGLEVEL_ERROR`.
+    Error = abi::SYNCMGRLOGLEVEL_ERROR as u32,
+}
+
+/// What the Sync Manager answered to `Progress`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ProgressReply {
+    /// Go on.
+    Continue,
+    /// `S_SYNCMGR_CANCELITEM`: stop this item.
+    CancelItem,
+    /// `S_SYNCMGR_CANCELALL`, or no callback any more: stop every item.
+    CancelAll,
+}
+
+/// The callback the handler was given by `SetProgressCallback`.
+pub(crate) struct Callback {
+    agile: AgileReference<ISyncMgrSynchronizeCallback>,
+}
+
+/// A NUL-terminated UTF-16 copy of `text`.
+pub(crate) fn wide(text: &str) -> Vec<u16> {
+    text.encode_utf16().chain(Some(0)).collect()
+}
+
+impl Callback {
+    /// Takes a reference to `raw`, a non-null `ISyncMgrSynchronizeCallback` pointer.
+    pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> windows_core::Result<Self> {
+        Ok(Self {
+            agile: AgileReference::new(raw)?,
+        })
+    }
+
+    /// The callback, usable on this thread.
+    fn resolve(&self) -> Option<ISyncMgrSynchronizeCallback> {
+        self.agile.resolve().ok()
+    }
+
+    /// `Progress` for `item`, with the fields `progress.mask` selects.
+    pub(crate) fn progress(&self, item: &GUID, progress: &SYNCMGRPROGRESSITEM) -> ProgressReply {
+        let Some(callback) = self.resolve() else {
+            return ProgressReply::CancelAll;
+        };
+        // SAFETY: `callback` is a live ISyncMgrSynchronizeCallback for this thread, and both
+        // pointers are valid for the duration of the call.
+        let hr = unsafe { (callback.vtable().Progress)(callback.as_raw(), item, progress) };
+        trace(INTERFACE, "Progress", hr);
+        match hr {
+            abi::S_SYNCMGR_CANCELITEM => ProgressReply::CancelItem,
+            abi::S_SYNCMGR_CANCELALL => ProgressReply::CancelAll,
+            _ => ProgressReply::Continue,
+        }
+    }
+
+    /// Reports `status` for `item` (with optional text and values).
+    pub(crate) fn status(
+        &self,
+        item: &GUID,
+        status: SyncStatus,
+        text: Option<&str>,
+        values: Option<(u32, u32)>,
+    ) -> ProgressReply {
+        let text = text.map(wide);
+        let mut progress = SYNCMGRPROGRESSITEM {
+            cbSize: abi::cb_size::<SYNCMGRPROGRESSITEM>(),
+            mask: abi::SYNCMGRPROGRESSITEM_STATUSTYPE,
+            dwStatusType: status.to_u32(),
+            ..SYNCMGRPROGRESSITEM::default()
+        };
+        if let Some(text) = &text {
+            progress.mask |= abi::SYNCMGRPROGRESSITEM_STATUSTEXT;
+            // The field is `PWSTR` in the metadata; the Sync Manager only reads it.
+            progress.lpcStatusText = windows_core::PWSTR(text.as_ptr().cast_mut());
+        }
+        if let Some((value, max)) = values {
+            progress.mask |= abi::SYNCMGRPROGRESSITEM_PROGVALUE | abi::SYNCMGRPROGRESSITEM_MAXVALUE;
+            progress.iProgValue = i32::try_from(value).unwrap_or(i32::MAX);
+            progress.iMaxValue = i32::try_from(max).unwrap_or(i32::MAX);
+        }
+        self.progress(item, &progress)
+    }
+
+    /// `LogError` with `text`, about `item` when given.
+    pub(crate) fn log(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        let Some(callback) = self.resolve() else {
+            return;
+        };
+        let text = wide(text);
+        let info = SYNCMGRLOGERRORINFO {
+            cbSize: abi::cb_size::<SYNCMGRLOGERRORINFO>(),
+            mask: if item.is_some() {
+                abi::SYNCMGRLOGERROR_ITEMID
+            } else {
+                0
+            },
+            ItemID: item.copied().unwrap_or_default(),
+            ..SYNCMGRLOGERRORINFO::default()
+        };
+        // SAFETY: `callback` is live for this thread; `text` is NUL-terminated and `info` is a
+        // complete SYNCMGRLOGERRORINFO, both alive for the call.
+        let hr = unsafe {
+            (callback.vtable().LogError)(
+                callback.as_raw(),
+                level as u32,
+                windows_core::PCWSTR(text.as_ptr()),
+                &raw const info,
+            )
+        };
+        trace(INTERFACE, "LogError", hr);
+    }
+
+    /// `PrepareForSyncCompleted(hr)`.
+    pub(crate) fn prepare_completed(&self, hr: HRESULT) {
+        self.call("PrepareForSyncCompleted", |callback| {
+            // SAFETY: `callback` is live for this thread.
+            unsafe { (callback.vtable().PrepareForSyncCompleted)(callback.as_raw(), hr) }
+        });
+    }
+
+    /// `SynchronizeCompleted(hr)`.
+    pub(crate) fn synchronize_completed(&self, hr: HRESULT) {
+        self.call("SynchronizeCompleted", |callback| {
+            // SAFETY: `callback` is live for this thread.
+            unsafe { (callback.vtable().SynchronizeCompleted)(callback.as_raw(), hr) }
+        });
+    }
+
+    /// `ShowPropertiesCompleted(hr)`.
+    pub(crate) fn show_properties_completed(&self, hr: HRESULT) {
+        self.call("ShowPropertiesCompleted", |callback| {
+            // SAFETY: `callback` is live for this thread.
+            unsafe { (callback.vtable().ShowPropertiesCompleted)(callback.as_raw(), hr) }
+        });
+    }
+
+    /// `ShowErrorCompleted(hr, items)`.
+    pub(crate) fn show_error_completed(&self, hr: HRESULT, items: &[GUID]) {
+        let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        let ptr = if items.is_empty() {
+            core::ptr::null()
+        } else {
+            items.as_ptr()
+        };
+        self.call("ShowErrorCompleted", |callback| {
+            // SAFETY: `callback` is live for this thread; `ptr` is null with a count of 0 or
+            // points at `count` GUIDs that outlive the call (the Sync Manager copies them).
+            unsafe { (callback.vtable().ShowErrorCompleted)(callback.as_raw(), hr, count, ptr) }
+        });
+    }
+
+    /// Calls a completion method; its answer is only traced (the Sync Manager returns `S_OK`).
+    fn call(&self, method: &'static str, f: impl FnOnce(&ISyncMgrSynchronizeCallback) -> HRESULT) {
+        if let Some(callback) = self.resolve() {
+            trace(INTERFACE, method, f(&callback));
+        }
+    }
+}
+
+/// Where the handler keeps its callback: one reference, replaced by `SetProgressCallback`.
+///
+/// Callers take a clone of the `Arc` and call through it without holding the lock, so a
+/// re-entrant `SetProgressCallback` cannot deadlock; the old callback is released when its last
+/// in-flight call returns, and no call starts on it after it was replaced.
+#[derive(Default)]
+pub(crate) struct CallbackSlot(std::sync::Mutex<Option<std::sync::Arc<Callback>>>);
+
+impl CallbackSlot {
+    /// The current callback.
+    pub(crate) fn get(&self) -> Option<std::sync::Arc<Callback>> {
+        crate::guard::lock(&self.0).clone()
+    }
+
+    /// Stores `new` and returns the previous callback, for the caller to drop outside the lock.
+    pub(crate) fn replace(
+        &self,
+        new: Option<std::sync::Arc<Callback>>,
+    ) -> Option<std::sync::Arc<Callback>> {
+        core::mem::replace(&mut *crate::guard::lock(&self.0), new)
+    }
+}

@@ -1,0 +1,710 @@
+//! The COM object behind every handler: `ISyncMgrSynchronize` over the user's type.
+//!
+//! The vtable has the generated `ISyncMgrSynchronize_Vtbl` layout, filled with the runtime's own
+//! thunks: each one checks its pointers, nulls out-pointers on failure, contains panics
+//! (`E_UNEXPECTED`, reported through `LogError`), can return success codes other than `S_OK`, and
+//! traces its HRESULT.
+
+use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO};
+use crate::callback::{Callback, CallbackSlot, LogLevel};
+use crate::catalog::Catalog;
+use crate::enumerator::ItemEnumerator;
+use crate::guard::{catch, lock, trace};
+use crate::module::ObjectToken;
+use crate::sync::{self, Session};
+use crate::{
+    Error, HandlerClass, ItemFlags, Participation, PropertiesChange, ShowErrorOutcome, SyncEvent,
+    SyncStatus,
+};
+use core::ffi::c_void;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use windows_core::{GUID, HRESULT, IUnknown, IUnknown_Vtbl, Interface};
+
+/// Creates the COM object for `handler` and returns its `ISyncMgrSynchronize` interface.
+///
+/// This is what a class factory's `CreateInstance` hands out; tests call it directly.
+pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
+    let object = Box::new(SyncObject {
+        vtable: &SyncObject::<T>::VTABLE,
+        refs: AtomicU32::new(1),
+        shared: Arc::new(Shared {
+            handler,
+            state: Mutex::new(State::default()),
+            callback: CallbackSlot::default(),
+            _token: ObjectToken::new(),
+        }),
+    });
+    // SAFETY: the box starts with a pointer to an ISyncMgrSynchronize vtable and owns the one
+    // reference that the returned interface releases.
+    unsafe { ISyncMgrSynchronize::from_raw(Box::into_raw(object).cast()) }
+}
+
+/// The object. `vtable` comes first: the object's address is its interface pointer.
+#[repr(C)]
+struct SyncObject<T: HandlerClass> {
+    vtable: &'static ISyncMgrSynchronize_Vtbl,
+    refs: AtomicU32,
+    /// Shared with the worker thread, which may outlive the last COM reference.
+    shared: Arc<Shared<T>>,
+}
+
+/// The handler and its protocol state.
+pub(crate) struct Shared<T> {
+    pub(crate) handler: T,
+    state: Mutex<State>,
+    pub(crate) callback: CallbackSlot,
+    _token: ObjectToken,
+}
+
+#[derive(Default)]
+struct State {
+    phase: Phase,
+    /// What `Initialize` said, kept for the object's lifetime.
+    event: Option<SyncEvent>,
+    /// The session that accepts `SetItemStatus`: from `PrepareForSync` until
+    /// `SynchronizeCompleted` is sent (or preparation ends in failure).
+    session: Option<Arc<Session>>,
+}
+
+/// Where the object is in the protocol.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Phase {
+    /// Created; only `Initialize` (and `SetProgressCallback`) make sense.
+    #[default]
+    Uninitialized,
+    /// `Initialize` declined the event (`S_FALSE`).
+    Declined,
+    /// Initialized, no session running.
+    Ready,
+    /// Inside `PrepareForSync`.
+    Preparing,
+    /// `PrepareForSyncCompleted(S_OK)` sent: `Synchronize` may come.
+    Prepared,
+    /// `Synchronize` started the worker.
+    Synchronizing,
+}
+
+impl<T: HandlerClass> Shared<T> {
+    /// Logs `text` through the callback, if there is one.
+    pub(crate) fn log(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        if let Some(callback) = self.callback.get() {
+            callback.log(level, text, item);
+        }
+    }
+
+    /// Closes the session; called by the worker right before `SynchronizeCompleted`.
+    pub(crate) fn end_session(&self) {
+        let mut state = lock(&self.state);
+        state.session = None;
+        state.phase = Phase::Ready;
+    }
+
+    /// Checks the phase for a call that needs `Initialize` first.
+    fn require_initialized(&self) -> Result<(), HRESULT> {
+        match lock(&self.state).phase {
+            Phase::Uninitialized | Phase::Declined => Err(abi::E_UNEXPECTED),
+            _ => Ok(()),
+        }
+    }
+
+    fn initialize(&self, flags: u32, cookie: Vec<u8>) -> HRESULT {
+        {
+            let mut state = lock(&self.state);
+            if state.session.is_some() || state.phase == Phase::Synchronizing {
+                return abi::E_UNEXPECTED;
+            }
+            // Until the handler answers, the object counts as uninitialized.
+            state.phase = Phase::Uninitialized;
+        }
+        let event = SyncEvent::new(flags, cookie);
+        let answer = match catch(|| self.handler.initialize(&event)) {
+            Ok(answer) => answer,
+            Err(panic) => {
+                self.log(LogLevel::Error, &panic_text("Initialize", &panic), None);
+                return abi::E_UNEXPECTED;
+            }
+        };
+        let mut state = lock(&self.state);
+        match answer {
+            Ok(Participation::Join) => {
+                state.phase = Phase::Ready;
+                state.event = Some(event);
+                abi::S_OK
+            }
+            Ok(Participation::Decline) => {
+                state.phase = Phase::Declined;
+                state.event = Some(event);
+                abi::S_FALSE
+            }
+            Err(error) => failure(&error),
+        }
+    }
+
+    fn handler_info(&self) -> Result<*mut SYNCMGRHANDLERINFO, HRESULT> {
+        self.require_initialized()?;
+        let info = crate::memory::co_task_mem_alloc(size_of::<SYNCMGRHANDLERINFO>())
+            .cast::<SYNCMGRHANDLERINFO>();
+        if info.is_null() {
+            return Err(abi::E_OUTOFMEMORY);
+        }
+        let mut value = SYNCMGRHANDLERINFO {
+            cbSize: abi::cb_size::<SYNCMGRHANDLERINFO>(),
+            hIcon: abi::HICON::default(),
+            SyncMgrHandlerFlags: T::DECL.flags.bits(),
+            wszHandlerName: [0; abi::MAX_SYNCMGRHANDLERNAME as usize],
+        };
+        let max = value.wszHandlerName.len() - 1;
+        for (slot, unit) in value
+            .wszHandlerName
+            .iter_mut()
+            .zip(T::DECL.name.encode_utf16().take(max))
+        {
+            *slot = unit;
+        }
+        // SAFETY: `info` is a fresh, suitably aligned task allocation of the struct's size.
+        unsafe { info.write(value) };
+        Ok(info)
+    }
+
+    fn enumerate(&self) -> Result<(ISyncMgrEnumItems, HRESULT), HRESULT> {
+        self.require_initialized()?;
+        let catalog = self.catalog()?;
+        let hr = if catalog.incomplete {
+            abi::S_SYNCMGR_MISSINGITEMS
+        } else {
+            abi::S_OK
+        };
+        Ok((ItemEnumerator::create(catalog.items.into(), 0), hr))
+    }
+
+    /// The handler's items; a failure or panic in its `items()` becomes the HRESULT.
+    fn catalog(&self) -> Result<Catalog, HRESULT> {
+        match catch(|| Catalog::of(&self.handler)) {
+            Ok(Ok(catalog)) => Ok(catalog),
+            Ok(Err(error)) => {
+                self.log(LogLevel::Error, error.message(), None);
+                Err(failure(&error))
+            }
+            Err(panic) => {
+                self.log(LogLevel::Error, &panic_text("items", &panic), None);
+                Err(abi::E_UNEXPECTED)
+            }
+        }
+    }
+
+    fn set_callback(&self, callback: Option<&abi::ISyncMgrSynchronizeCallback>) -> HRESULT {
+        let new = match callback.map(Callback::new).transpose() {
+            Ok(new) => new.map(Arc::new),
+            Err(error) => return error.code(),
+        };
+        // Dropped here, after the lock: releasing may call back into the host.
+        drop(self.callback.replace(new));
+        abi::S_OK
+    }
+
+    fn show_properties(&self, parent: abi::HWND, item: GUID) -> HRESULT {
+        if let Err(hr) = self.require_initialized() {
+            return hr;
+        }
+        let item = (item != GUID::zeroed()).then_some(item);
+        if let Some(id) = item {
+            match self.catalog() {
+                Ok(catalog) if catalog.items.iter().any(|record| record.id == id) => {}
+                Ok(_) => return abi::E_INVALIDARG,
+                Err(hr) => return hr,
+            }
+        }
+        match catch(|| self.handler.show_properties(parent, item)) {
+            Ok(Ok(change)) => {
+                let hr = match change {
+                    PropertiesChange::None => abi::S_OK,
+                    PropertiesChange::ItemDeleted => abi::S_SYNCMGR_ITEMDELETED,
+                    PropertiesChange::ItemsChanged => abi::S_SYNCMGR_ENUMITEMS,
+                };
+                if let Some(callback) = self.callback.get() {
+                    callback.show_properties_completed(hr);
+                }
+                abi::S_OK
+            }
+            Ok(Err(error)) => failure(&error),
+            Err(panic) => {
+                self.log(LogLevel::Error, &panic_text("ShowProperties", &panic), None);
+                abi::E_UNEXPECTED
+            }
+        }
+    }
+
+    fn show_error(&self, parent: abi::HWND, error_id: GUID) -> HRESULT {
+        if let Err(hr) = self.require_initialized() {
+            return hr;
+        }
+        match catch(|| self.handler.show_error(parent, error_id)) {
+            Ok(Ok(outcome)) => {
+                if let Some(callback) = self.callback.get() {
+                    match outcome {
+                        ShowErrorOutcome::Done => callback.show_error_completed(abi::S_OK, &[]),
+                        ShowErrorOutcome::Retry(items) => {
+                            callback.show_error_completed(abi::S_SYNCMGR_RETRYSYNC, &items);
+                        }
+                    }
+                }
+                abi::S_OK
+            }
+            Ok(Err(error)) => failure(&error),
+            Err(panic) => {
+                self.log(LogLevel::Error, &panic_text("ShowError", &panic), None);
+                abi::E_UNEXPECTED
+            }
+        }
+    }
+
+    fn prepare(&self, ids: &[GUID]) -> HRESULT {
+        let Some(callback) = self.callback.get() else {
+            return abi::E_UNEXPECTED;
+        };
+        {
+            let mut state = lock(&self.state);
+            if state.phase != Phase::Ready {
+                return abi::E_UNEXPECTED;
+            }
+            state.phase = Phase::Preparing;
+        }
+        let session = match self.catalog() {
+            Ok(catalog) => Session::new(&catalog, ids),
+            Err(hr) => Err(hr),
+        };
+        let session = match session {
+            Ok(session) => Arc::new(session),
+            Err(hr) => {
+                lock(&self.state).phase = Phase::Ready;
+                return hr;
+            }
+        };
+        lock(&self.state).session = Some(Arc::clone(&session));
+        let ids = session.ids();
+        match catch(|| self.handler.prepare(&ids)) {
+            Ok(Ok(())) => {
+                lock(&self.state).phase = Phase::Prepared;
+                callback.prepare_completed(abi::S_OK);
+                abi::S_OK
+            }
+            Ok(Err(error)) => {
+                self.end_session();
+                callback.log(LogLevel::Error, error.message(), None);
+                callback.prepare_completed(failure(&error));
+                abi::S_OK
+            }
+            Err(panic) => {
+                self.end_session();
+                callback.log(LogLevel::Error, &panic_text("PrepareForSync", &panic), None);
+                abi::E_UNEXPECTED
+            }
+        }
+    }
+
+    fn synchronize(self: &Arc<Self>) -> HRESULT {
+        if self.callback.get().is_none() {
+            return abi::E_UNEXPECTED;
+        }
+        let session = {
+            let mut state = lock(&self.state);
+            let Some(session) = state
+                .session
+                .clone()
+                .filter(|_| state.phase == Phase::Prepared)
+            else {
+                return abi::E_UNEXPECTED;
+            };
+            state.phase = Phase::Synchronizing;
+            session
+        };
+        let shared = Arc::clone(self);
+        let spawned = std::thread::Builder::new()
+            .name("syncmgr-worker".to_owned())
+            .spawn(move || sync::run(&shared, &session));
+        if spawned.is_ok() {
+            abi::S_OK
+        } else {
+            lock(&self.state).phase = Phase::Prepared;
+            abi::E_OUTOFMEMORY
+        }
+    }
+
+    /// `SetItemStatus`, checked in the documented order: session, item, status, then action.
+    fn set_item_status(&self, item: Option<GUID>, raw_status: u32) -> HRESULT {
+        let Some(session) = lock(&self.state).session.clone() else {
+            return abi::E_UNEXPECTED;
+        };
+        let Some(item) = item else {
+            return abi::E_INVALIDARG;
+        };
+        let all = item == GUID::zeroed();
+        let index = session.index_of(&item);
+        if all {
+            if raw_status != SyncStatus::Stopped.to_u32() {
+                return abi::E_INVALIDARG;
+            }
+        } else if index.is_none() {
+            return abi::E_INVALIDARG;
+        }
+        let Ok(status) = SyncStatus::try_from(raw_status) else {
+            return abi::E_INVALIDARG;
+        };
+        let method = T::status_method(status);
+        match (status, index) {
+            (SyncStatus::Skipped, Some(index)) => {
+                session.skip(index);
+                self.notify(method, item, status);
+                abi::S_OK
+            }
+            (SyncStatus::Stopped, None) => {
+                session.cancel_all();
+                self.notify(method, item, status);
+                abi::S_OK
+            }
+            (SyncStatus::Deleted, Some(index))
+                if !session.flags(index).contains(ItemFlags::MAY_DELETE_ITEM) =>
+            {
+                abi::E_INVALIDARG
+            }
+            (_, index) => {
+                let Some(method) = method else {
+                    return abi::E_INVALIDARG;
+                };
+                match catch(|| method(&self.handler, item)) {
+                    Ok(Ok(())) => {
+                        if let (SyncStatus::Deleted, Some(index)) = (status, index) {
+                            session.skip(index);
+                        }
+                        abi::S_OK
+                    }
+                    Ok(Err(error)) => failure(&error),
+                    Err(panic) => {
+                        self.log(LogLevel::Error, &panic_text("SetItemStatus", &panic), None);
+                        abi::E_UNEXPECTED
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tells the handler's optional method about a status the runtime already acted on; its
+    /// failure is logged, the action stands.
+    fn notify(&self, method: Option<crate::StatusMethod<T>>, item: GUID, status: SyncStatus) {
+        let Some(method) = method else { return };
+        let text = match catch(|| method(&self.handler, item)) {
+            Ok(Ok(())) => return,
+            Ok(Err(error)) => format!("{}: {status}: {}", T::DECL.name, error.message()),
+            Err(panic) => panic_text("SetItemStatus", &panic),
+        };
+        self.log(
+            LogLevel::Warning,
+            &text,
+            (item != GUID::zeroed()).then_some(&item),
+        );
+    }
+}
+
+use abi::ISyncMgrEnumItems;
+
+/// The failure HRESULT for `error`; a success code in an error becomes `E_FAIL`.
+pub(crate) fn failure(error: &Error) -> HRESULT {
+    if error.code().is_err() {
+        error.code()
+    } else {
+        abi::E_FAIL
+    }
+}
+
+/// The `LogError` text for a panic caught in `method`.
+pub(crate) fn panic_text(method: &str, panic: &str) -> String {
+    format!("{method}: the handler panicked: {panic}")
+}
+
+/// `QueryInterface` for an object that implements `iids`; `add_ref` takes the new reference.
+///
+/// # Safety
+/// `iid` and `out` are null or valid for reading/writing one value.
+pub(crate) unsafe fn query(
+    this: *mut c_void,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+    iids: &[GUID],
+    add_ref: impl FnOnce(),
+) -> HRESULT {
+    if out.is_null() {
+        return abi::E_POINTER;
+    }
+    // SAFETY: `out` is non-null and, per the contract, writable.
+    unsafe { out.write(core::ptr::null_mut()) };
+    // SAFETY: `iid` is null or readable, per the contract.
+    let Some(iid) = (unsafe { iid.as_ref() }) else {
+        return abi::E_INVALIDARG;
+    };
+    if iids.contains(iid) {
+        add_ref();
+        // SAFETY: as above; `this` is the object's interface pointer for every listed IID.
+        unsafe { out.write(this) };
+        abi::S_OK
+    } else {
+        abi::E_NOINTERFACE
+    }
+}
+
+impl<T: HandlerClass> SyncObject<T> {
+    const VTABLE: ISyncMgrSynchronize_Vtbl = ISyncMgrSynchronize_Vtbl {
+        base__: IUnknown_Vtbl {
+            QueryInterface: Self::query_interface,
+            AddRef: Self::add_ref,
+            Release: Self::release,
+        },
+        Initialize: Self::initialize,
+        GetHandlerInfo: Self::get_handler_info,
+        EnumSyncMgrItems: Self::enum_sync_mgr_items,
+        GetItemObject: Self::get_item_object,
+        ShowProperties: Self::show_properties,
+        SetProgressCallback: Self::set_progress_callback,
+        PrepareForSync: Self::prepare_for_sync,
+        Synchronize: Self::synchronize,
+        SetItemStatus: Self::set_item_status,
+        ShowError: Self::show_error,
+    };
+
+    /// Runs `f` with the object behind `this`: a null `this` is `E_POINTER`, a panic is
+    /// `E_UNEXPECTED` and logged, and the HRESULT is traced.
+    ///
+    /// # Safety
+    /// `this` is null or an `ISyncMgrSynchronize` pointer of this type, still referenced.
+    unsafe fn call(
+        this: *mut c_void,
+        method: &'static str,
+        f: impl FnOnce(&Self) -> HRESULT,
+    ) -> HRESULT {
+        // SAFETY: per the contract, a non-null `this` points at a live `SyncObject<T>`.
+        let hr = match unsafe { this.cast::<Self>().as_ref() } {
+            None => abi::E_POINTER,
+            Some(object) => catch(|| f(object)).unwrap_or_else(|panic| {
+                object
+                    .shared
+                    .log(LogLevel::Error, &panic_text(method, &panic), None);
+                abi::E_UNEXPECTED
+            }),
+        };
+        trace("ISyncMgrSynchronize", method, hr);
+        hr
+    }
+
+    unsafe extern "system" fn query_interface(
+        this: *mut c_void,
+        iid: *const GUID,
+        out: *mut *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
+        unsafe {
+            Self::call(this, "QueryInterface", |object| {
+                query(
+                    this,
+                    iid,
+                    out,
+                    &[IUnknown::IID, ISyncMgrSynchronize::IID],
+                    || {
+                        object.refs.fetch_add(1, Ordering::Relaxed);
+                    },
+                )
+            })
+        }
+    }
+
+    unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
+        // SAFETY: COM passes this object's interface pointer.
+        match unsafe { this.cast::<Self>().as_ref() } {
+            Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
+            None => 0,
+        }
+    }
+
+    unsafe extern "system" fn release(this: *mut c_void) -> u32 {
+        // SAFETY: COM passes this object's interface pointer.
+        let Some(object) = (unsafe { this.cast::<Self>().as_ref() }) else {
+            return 0;
+        };
+        let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
+        if remaining == 0 {
+            std::sync::atomic::fence(Ordering::Acquire);
+            // SAFETY: the last reference is gone, so nothing else reaches the box, which
+            // `create` made with `Box::into_raw`. A running worker keeps its own `Arc<Shared>`.
+            drop(unsafe { Box::from_raw(this.cast::<Self>()) });
+        }
+        remaining
+    }
+
+    unsafe extern "system" fn initialize(
+        this: *mut c_void,
+        _reserved: u32,
+        flags: u32,
+        cookie_len: u32,
+        cookie: *const u8,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "Initialize", |object| {
+                let cookie = match (cookie_len, cookie.is_null()) {
+                    (0, _) => Vec::new(),
+                    (_, true) => return abi::E_INVALIDARG,
+                    // SAFETY: the caller passes `cookie_len` readable bytes at `cookie`.
+                    (len, false) => core::slice::from_raw_parts(cookie, len as usize).to_vec(),
+                };
+                object.shared.initialize(flags, cookie)
+            })
+        }
+    }
+
+    unsafe extern "system" fn get_handler_info(
+        this: *mut c_void,
+        out: *mut *mut SYNCMGRHANDLERINFO,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "GetHandlerInfo", |object| {
+                if out.is_null() {
+                    return abi::E_POINTER;
+                }
+                // SAFETY: `out` is non-null and writable.
+                out.write(core::ptr::null_mut());
+                match object.shared.handler_info() {
+                    Ok(info) => {
+                        // SAFETY: as above.
+                        out.write(info);
+                        abi::S_OK
+                    }
+                    Err(hr) => hr,
+                }
+            })
+        }
+    }
+
+    unsafe extern "system" fn enum_sync_mgr_items(
+        this: *mut c_void,
+        out: *mut *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "EnumSyncMgrItems", |object| {
+                if out.is_null() {
+                    return abi::E_POINTER;
+                }
+                out.write(core::ptr::null_mut());
+                match object.shared.enumerate() {
+                    Ok((enumerator, hr)) => {
+                        out.write(enumerator.into_raw());
+                        hr
+                    }
+                    Err(hr) => hr,
+                }
+            })
+        }
+    }
+
+    unsafe extern "system" fn get_item_object(
+        this: *mut c_void,
+        _item: *const GUID,
+        _iid: *const GUID,
+        out: *mut *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "GetItemObject", |_| {
+                if out.is_null() {
+                    return abi::E_POINTER;
+                }
+                out.write(core::ptr::null_mut());
+                abi::E_NOTIMPL
+            })
+        }
+    }
+
+    unsafe extern "system" fn show_properties(
+        this: *mut c_void,
+        parent: abi::HWND,
+        item: *const GUID,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "ShowProperties", |object| match item.as_ref() {
+                None => abi::E_INVALIDARG,
+                Some(item) => object.shared.show_properties(parent, *item),
+            })
+        }
+    }
+
+    unsafe extern "system" fn set_progress_callback(
+        this: *mut c_void,
+        callback: *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "SetProgressCallback", |object| {
+                // SAFETY: a non-null `callback` is an ISyncMgrSynchronizeCallback the caller
+                // keeps alive for the call; it is borrowed, not released.
+                let callback = abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&callback);
+                object.shared.set_callback(callback)
+            })
+        }
+    }
+
+    unsafe extern "system" fn prepare_for_sync(
+        this: *mut c_void,
+        count: u32,
+        ids: *const GUID,
+        _parent: abi::HWND,
+        _reserved: u32,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "PrepareForSync", |object| {
+                let ids = match (count, ids.is_null()) {
+                    (0, _) => &[][..],
+                    (_, true) => return abi::E_INVALIDARG,
+                    // SAFETY: the caller passes `count` readable GUIDs at `ids`.
+                    (count, false) => core::slice::from_raw_parts(ids, count as usize),
+                };
+                object.shared.prepare(ids)
+            })
+        }
+    }
+
+    unsafe extern "system" fn synchronize(this: *mut c_void, _parent: abi::HWND) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe { Self::call(this, "Synchronize", |object| object.shared.synchronize()) }
+    }
+
+    unsafe extern "system" fn set_item_status(
+        this: *mut c_void,
+        item: *const GUID,
+        status: u32,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "SetItemStatus", |object| {
+                // SAFETY: a non-null `item` points at a GUID for the duration of the call.
+                let item = item.as_ref().copied();
+                object.shared.set_item_status(item, status)
+            })
+        }
+    }
+
+    unsafe extern "system" fn show_error(
+        this: *mut c_void,
+        parent: abi::HWND,
+        error_id: *const GUID,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "ShowError", |object| match error_id.as_ref() {
+                None => abi::E_INVALIDARG,
+                Some(error_id) => object.shared.show_error(parent, *error_id),
+            })
+        }
+    }
+}
