@@ -64,6 +64,8 @@ pub(crate) struct Args {
     pub(crate) items: Vec<ItemArgs>,
     /// `on(status = method, ...)`, each status known to be valid.
     pub(crate) on: Vec<OnArg>,
+    /// Which arguments were given, even with a malformed value (not reported missing then).
+    pub(crate) seen: Seen,
 }
 
 /// One flag in `flags(...)`.
@@ -86,6 +88,8 @@ pub(crate) struct ItemArgs {
     pub(crate) flags: Vec<Flag>,
     /// Whether `unchecked` was given.
     pub(crate) unchecked: bool,
+    /// Which arguments were given, even with a malformed value (not reported missing then).
+    pub(crate) seen: Seen,
 }
 
 /// One `status = method` in `on(...)`.
@@ -103,11 +107,8 @@ pub(crate) struct OnArg {
 /// Input: `clsid = "…", name = "Notes", flags(hidden), item(id = "…", name = "Inbox"), on(…)`
 pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Args {
     let mut args = Args::default();
-    let mut seen = Seen::default();
     let parser = |input: ParseStream<'_>| {
-        parse_comma_list(cx, input, |input| {
-            parse_arg(cx, &mut args, &mut seen, input)
-        });
+        parse_comma_list(cx, input, |input| parse_arg(cx, &mut args, input));
         Ok(())
     };
     // `parse_comma_list` consumes every token and reports its own errors; this is a safety net.
@@ -119,9 +120,11 @@ pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Args {
 
 /// The key of the first occurrence of each argument that may appear once.
 #[derive(Default)]
-struct Seen {
-    clsid: Option<Span>,
-    name: Option<Span>,
+pub(crate) struct Seen {
+    /// `clsid` (in `item(...)`: `id`).
+    pub(crate) id: Option<Span>,
+    /// `name`.
+    pub(crate) name: Option<Span>,
     flags: Option<Span>,
     on: Option<Span>,
     unchecked: Option<Span>,
@@ -141,30 +144,28 @@ fn first_time(cx: &Ctxt, seen: &mut Option<Span>, key: Span, what: &str, within:
     }
 }
 
-fn parse_arg(
-    cx: &Ctxt,
-    args: &mut Args,
-    seen: &mut Seen,
-    input: ParseStream<'_>,
-) -> syn::Result<()> {
+fn parse_arg(cx: &Ctxt, args: &mut Args, input: ParseStream<'_>) -> syn::Result<()> {
     const WITHIN: &str = "#[sync_handler(...)]";
     let lookahead = input.lookahead1();
     if lookahead.peek(kw::clsid) {
         let key: kw::clsid = input.parse()?;
+        let first = first_time(cx, &mut args.seen.id, key.span, CLSID, WITHIN);
         let value = parse_str_value(input, CLSID, guid::EXAMPLE)?;
-        if first_time(cx, &mut seen.clsid, key.span, CLSID, WITHIN) {
+        if first {
             args.clsid = Some(value);
         }
     } else if lookahead.peek(kw::name) {
         let key: kw::name = input.parse()?;
+        let first = first_time(cx, &mut args.seen.name, key.span, NAME, WITHIN);
         let value = parse_str_value(input, NAME, "Notes")?;
-        if first_time(cx, &mut seen.name, key.span, NAME, WITHIN) {
+        if first {
             args.name = Some(value);
         }
     } else if lookahead.peek(kw::flags) {
         let key: kw::flags = input.parse()?;
+        let first = first_time(cx, &mut args.seen.flags, key.span, FLAGS, WITHIN);
         let flags = parse_flags(cx, input, &HANDLER_FLAGS, "handler")?;
-        if first_time(cx, &mut seen.flags, key.span, FLAGS, WITHIN) {
+        if first {
             args.flags = flags;
         }
     } else if lookahead.peek(kw::item) {
@@ -172,8 +173,9 @@ fn parse_arg(
         args.items.push(parse_item(cx, key.span, input)?);
     } else if lookahead.peek(kw::on) {
         let key: kw::on = input.parse()?;
+        let first = first_time(cx, &mut args.seen.on, key.span, ON, WITHIN);
         let on = parse_on(cx, input)?;
-        if first_time(cx, &mut seen.on, key.span, ON, WITHIN) {
+        if first {
             args.on = on;
         }
     } else {
@@ -193,32 +195,35 @@ fn parse_item(cx: &Ctxt, keyword: Span, input: ParseStream<'_>) -> syn::Result<I
         name: None,
         flags: Vec::new(),
         unchecked: false,
+        seen: Seen::default(),
     };
-    let mut seen = Seen::default();
     parse_comma_list(cx, &content, |input| {
         let lookahead = input.lookahead1();
         if lookahead.peek(kw::id) {
             let key: kw::id = input.parse()?;
+            let first = first_time(cx, &mut item.seen.id, key.span, ID, WITHIN);
             let value = parse_str_value(input, ID, guid::EXAMPLE)?;
-            if first_time(cx, &mut seen.clsid, key.span, ID, WITHIN) {
+            if first {
                 item.id = Some(value);
             }
         } else if lookahead.peek(kw::name) {
             let key: kw::name = input.parse()?;
+            let first = first_time(cx, &mut item.seen.name, key.span, NAME, WITHIN);
             let value = parse_str_value(input, NAME, "Inbox")?;
-            if first_time(cx, &mut seen.name, key.span, NAME, WITHIN) {
+            if first {
                 item.name = Some(value);
             }
         } else if lookahead.peek(kw::flags) {
             let key: kw::flags = input.parse()?;
+            let first = first_time(cx, &mut item.seen.flags, key.span, FLAGS, WITHIN);
             let flags = parse_flags(cx, input, &ITEM_FLAGS, "item")?;
-            if first_time(cx, &mut seen.flags, key.span, FLAGS, WITHIN) {
+            if first {
                 item.flags = flags;
             }
         } else if lookahead.peek(kw::unchecked) {
             let key: kw::unchecked = input.parse()?;
             item.unchecked = true;
-            first_time(cx, &mut seen.unchecked, key.span, UNCHECKED, WITHIN);
+            first_time(cx, &mut item.seen.unchecked, key.span, UNCHECKED, WITHIN);
         } else {
             return Err(unknown_arg(input, lookahead, WITHIN, &ITEM_ARGS));
         }

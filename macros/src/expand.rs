@@ -58,8 +58,9 @@ fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
     let ident = handler.ident();
     // The header carries the user's span: an unmet supertrait bound (`SyncHandler`, `Send`,
     // `Sync`) is reported at the struct's name, not at the attribute. `HandlerClass: Send +
-    // Sync + 'static` already checks thread safety there, so no separate `assert_send_sync`
-    // is emitted: it would only repeat the same error.
+    // Sync + 'static` already checks thread safety there, so no separate
+    // `::syncmgr::__private::assert_send_sync::<T>()` is emitted: tried, it repeats every
+    // `Send`/`Sync` error word for word (see tests/ui/not-sync-handler.rs).
     let header = quote_spanned!(ident.span()=> impl ::syncmgr::HandlerClass for #ident);
     let decl_expr = gen_decl(decl);
     let status_method = gen_status_method(decl);
@@ -126,7 +127,13 @@ fn gen_flags(ty: &Ident, flags: &[Flag]) -> TokenStream {
 /// Output:
 /// ```text
 /// fn status_method(__status: ::syncmgr::SyncStatus) -> Option<StatusMethod<Self>> {
-///     match __status { ::syncmgr::SyncStatus::Deleted => Some(Self::forget_item), _ => None }
+///     match __status {
+///         ::syncmgr::SyncStatus::Deleted => {
+///             let __method: ::syncmgr::StatusMethod<Self> = Self::forget_item;
+///             Some(__method)
+///         }
+///         _ => None,
+///     }
 /// }
 /// ```
 fn gen_status_method(decl: &Decl) -> TokenStream {
@@ -146,9 +153,19 @@ fn gen_status_method(decl: &Decl) -> TokenStream {
         let variant = Ident::new(on.variant, Span::call_site());
         let method = &on.method;
         // At the method's name in the attribute: a missing method or a wrong signature
-        // (the fn item does not coerce to `StatusMethod<Self>`) is reported there.
-        let value = quote_spanned!(method.span()=> ::core::option::Option::Some(Self::#method));
-        quote!(::syncmgr::SyncStatus::#variant => #value,)
+        // (the fn item does not coerce to `StatusMethod<Self>`) is reported there. The typed
+        // `let` gives a plain "expected fn pointer, found fn item"; coercing inside `Some(…)`
+        // adds notes about `Option`'s variant that only distract.
+        let local = Ident::new("__method", Span::mixed_site());
+        let coerce = quote_spanned! {method.span()=>
+            let #local: ::syncmgr::StatusMethod<Self> = Self::#method;
+        };
+        quote! {
+            ::syncmgr::SyncStatus::#variant => {
+                #coerce
+                ::core::option::Option::Some(#local)
+            }
+        }
     });
     quote! {
         #signature {

@@ -90,8 +90,8 @@ fn expands_flags_items_and_status_methods() {
         "from_u128 (0x00000000_0000_0000_0000_000000000001)",
         "name : \"Inbox\" , flags : :: syncmgr :: ItemFlags :: NONE , checked : true",
         ":: syncmgr :: ItemFlags :: NONE . union (:: syncmgr :: ItemFlags :: MAY_DELETE_ITEM) . union (:: syncmgr :: ItemFlags :: HAS_PROPERTIES) , checked : false",
-        ":: syncmgr :: SyncStatus :: Skipped => :: core :: option :: Option :: Some (Self :: note_skipped)",
-        ":: syncmgr :: SyncStatus :: UpdatingIndeterminate => :: core :: option :: Option :: Some (Self :: spin)",
+        ":: syncmgr :: SyncStatus :: Skipped => { let __method : :: syncmgr :: StatusMethod < Self > = Self :: note_skipped ; :: core :: option :: Option :: Some (__method) }",
+        ":: syncmgr :: SyncStatus :: UpdatingIndeterminate => { let __method : :: syncmgr :: StatusMethod < Self > = Self :: spin ;",
         "_ => :: core :: option :: Option :: None",
     ] {
         assert!(out.contains(expected), "missing {expected}\nin {out}");

@@ -20,6 +20,8 @@ pub(crate) fn check(cx: &Ctxt, handler: Option<&Handler>, args: Args) -> Option<
     }
     let clsid = if let Some(lit) = &args.clsid {
         check_guid(cx, lit, "clsid", "the handler's CLSID")
+    } else if args.seen.id.is_some() {
+        None // given, with a value that did not parse and was reported
     } else {
         cx.error_at(
                 Span::call_site(),
@@ -38,6 +40,7 @@ pub(crate) fn check(cx: &Ctxt, handler: Option<&Handler>, args: Args) -> Option<
             MAX_HANDLER_NAME,
             "MAX_SYNCMGRHANDLERNAME",
         ),
+        None if args.seen.name.is_some() => {} // given, malformed, reported
         None => cx.error_at(
             Span::call_site(),
             "`#[sync_handler(...)]` is missing the handler's display name, add `name = \"...\"`",
@@ -140,6 +143,8 @@ fn check_items(cx: &Ctxt, items: Vec<ItemArgs>, clsid: Option<u128>) -> Option<V
     for item in items {
         let id = if let Some(lit) = &item.id {
             check_item_id(cx, lit, clsid, &mut seen, item.name.as_ref())
+        } else if item.seen.id.is_some() {
+            None // given, malformed, reported
         } else {
             cx.error_at(
                 item.keyword,
@@ -152,6 +157,7 @@ fn check_items(cx: &Ctxt, items: Vec<ItemArgs>, clsid: Option<u128>) -> Option<V
         };
         match &item.name {
             Some(lit) => check_name(cx, lit, "item", MAX_ITEM_NAME, "MAX_SYNCMGRITEMNAME"),
+            None if item.seen.name.is_some() => {} // given, malformed, reported
             None => cx.error_at(
                 item.keyword,
                 "`item(...)` is missing its display name, add `name = \"...\"`",

@@ -1,0 +1,1 @@
+//! Test-only crate: see `tests/` for the UI, hygiene and lint tests of `#[sync_handler]`.

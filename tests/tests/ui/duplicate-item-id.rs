@@ -1,0 +1,9 @@
+#[syncmgr::sync_handler(
+    clsid = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+    name = "Notes",
+    item(id = "0c2b4d8e-1f3a-4b5c-8d9e-0a1b2c3d4e5f", name = "Inbox"),
+    item(id = "{0C2B4D8E-1F3A-4B5C-8D9E-0A1B2C3D4E5F}", name = "Archive")
+)]
+pub struct Notes;
+
+fn main() {}

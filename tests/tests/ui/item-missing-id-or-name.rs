@@ -1,0 +1,9 @@
+#[syncmgr::sync_handler(
+    clsid = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+    name = "Notes",
+    item(name = "Inbox"),
+    item(id = "00000000-0000-0000-0000-000000000002")
+)]
+pub struct Notes;
+
+fn main() {}

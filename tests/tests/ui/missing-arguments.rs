@@ -1,0 +1,4 @@
+#[syncmgr::sync_handler()]
+pub struct Notes;
+
+fn main() {}

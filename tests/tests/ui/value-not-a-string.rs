@@ -1,0 +1,4 @@
+#[syncmgr::sync_handler(clsid = CLSID, name = Notes)]
+pub struct Notes;
+
+fn main() {}
