@@ -262,8 +262,13 @@ fn parse_flags(
         let ident = input.call(Ident::parse_any)?;
         let name = ident.to_string();
         let Some(&(_, constant)) = table.iter().find(|(flag, _)| *flag == name) else {
-            let hint = if kind == "handler" && ITEM_FLAGS.iter().any(|(flag, _)| *flag == name) {
+            let other = |flags: &[(&str, &str)]| flags.iter().any(|(flag, _)| *flag == name);
+            let hint = if kind == "handler" && other(&ITEM_FLAGS) {
                 format!("; `{name}` is an item flag, write it in `item(..., flags({name}))`")
+            } else if kind == "item" && other(&HANDLER_FLAGS) {
+                format!(
+                    "; `{name}` is a handler flag, write it in `#[sync_handler(..., flags({name}))]`"
+                )
             } else {
                 String::new()
             };
