@@ -1,4 +1,35 @@
 #[inline]
+pub unsafe fn CoCreateInstance<P1, T>(
+    rclsid: *const windows_core::GUID,
+    punkouter: P1,
+    dwclscontext: CLSCTX,
+) -> windows_core::Result<T>
+where
+    P1: windows_core::Param<windows_core::IUnknown>,
+    T: windows_core::Interface,
+{
+    windows_core::link!("ole32.dll" "system" fn CoCreateInstance(rclsid : *const windows_core::GUID, punkouter : *mut core::ffi::c_void, dwclscontext : CLSCTX, riid : *const windows_core::GUID, ppv : *mut *mut core::ffi::c_void) -> windows_core::HRESULT);
+    let mut result__ = core::ptr::null_mut();
+    unsafe {
+        CoCreateInstance(
+            rclsid,
+            punkouter.param().abi(),
+            dwclscontext,
+            &T::IID,
+            &mut result__,
+        )
+        .and_then(|| windows_core::imp::Type::from_abi(result__))
+    }
+}
+#[inline]
+pub unsafe fn CoInitializeEx(
+    pvreserved: Option<*const core::ffi::c_void>,
+    dwcoinit: u32,
+) -> windows_core::HRESULT {
+    windows_core::link!("ole32.dll" "system" fn CoInitializeEx(pvreserved : *const core::ffi::c_void, dwcoinit : u32) -> windows_core::HRESULT);
+    unsafe { CoInitializeEx(pvreserved.unwrap_or(core::mem::zeroed()) as _, dwcoinit) }
+}
+#[inline]
 pub unsafe fn CoTaskMemAlloc(cb: usize) -> *mut core::ffi::c_void {
     windows_core::link!("ole32.dll" "system" fn CoTaskMemAlloc(cb : usize) -> *mut core::ffi::c_void);
     unsafe { CoTaskMemAlloc(cb) }
@@ -8,9 +39,114 @@ pub unsafe fn CoTaskMemFree(pv: Option<*const core::ffi::c_void>) {
     windows_core::link!("ole32.dll" "system" fn CoTaskMemFree(pv : *const core::ffi::c_void));
     unsafe { CoTaskMemFree(pv.unwrap_or(core::mem::zeroed()) as _) }
 }
+#[inline]
+pub unsafe fn CoUninitialize() {
+    windows_core::link!("ole32.dll" "system" fn CoUninitialize());
+    unsafe { CoUninitialize() }
+}
+#[inline]
+pub unsafe fn GetModuleFileNameW(
+    hmodule: Option<HMODULE>,
+    lpfilename: windows_core::PWSTR,
+    nsize: u32,
+) -> u32 {
+    windows_core::link!("kernel32.dll" "system" fn GetModuleFileNameW(hmodule : HMODULE, lpfilename : windows_core::PWSTR, nsize : u32) -> u32);
+    unsafe {
+        GetModuleFileNameW(
+            hmodule.unwrap_or(core::mem::zeroed()) as _,
+            lpfilename,
+            nsize,
+        )
+    }
+}
+#[inline]
+pub unsafe fn GetModuleHandleExW<P1>(
+    dwflags: u32,
+    lpmodulename: P1,
+    phmodule: *mut HMODULE,
+) -> windows_core::BOOL
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("kernel32.dll" "system" fn GetModuleHandleExW(dwflags : u32, lpmodulename : windows_core::PCWSTR, phmodule : *mut HMODULE) -> windows_core::BOOL);
+    unsafe { GetModuleHandleExW(dwflags, lpmodulename.param().abi(), phmodule as _) }
+}
+#[inline]
+pub unsafe fn RegCloseKey(hkey: HKEY) -> WIN32_ERROR {
+    windows_core::link!("advapi32.dll" "system" fn RegCloseKey(hkey : HKEY) -> WIN32_ERROR);
+    unsafe { RegCloseKey(hkey) }
+}
+#[inline]
+pub unsafe fn RegCreateKeyExW<P1, P3>(
+    hkey: HKEY,
+    lpsubkey: P1,
+    reserved: Option<u32>,
+    lpclass: P3,
+    dwoptions: REG_OPEN_CREATE_OPTIONS,
+    samdesired: REG_SAM_FLAGS,
+    lpsecurityattributes: Option<*const SECURITY_ATTRIBUTES>,
+    phkresult: *mut HKEY,
+    lpdwdisposition: Option<*mut REG_CREATE_KEY_DISPOSITION>,
+) -> WIN32_ERROR
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+    P3: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("advapi32.dll" "system" fn RegCreateKeyExW(hkey : HKEY, lpsubkey : windows_core::PCWSTR, reserved : u32, lpclass : windows_core::PCWSTR, dwoptions : REG_OPEN_CREATE_OPTIONS, samdesired : REG_SAM_FLAGS, lpsecurityattributes : *const SECURITY_ATTRIBUTES, phkresult : *mut HKEY, lpdwdisposition : *mut REG_CREATE_KEY_DISPOSITION) -> WIN32_ERROR);
+    unsafe {
+        RegCreateKeyExW(
+            hkey,
+            lpsubkey.param().abi(),
+            reserved.unwrap_or(core::mem::zeroed()) as _,
+            lpclass.param().abi(),
+            dwoptions,
+            samdesired,
+            lpsecurityattributes.unwrap_or(core::mem::zeroed()) as _,
+            phkresult as _,
+            lpdwdisposition.unwrap_or(core::mem::zeroed()) as _,
+        )
+    }
+}
+#[inline]
+pub unsafe fn RegDeleteTreeW<P1>(hkey: HKEY, lpsubkey: P1) -> WIN32_ERROR
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("advapi32.dll" "system" fn RegDeleteTreeW(hkey : HKEY, lpsubkey : windows_core::PCWSTR) -> WIN32_ERROR);
+    unsafe { RegDeleteTreeW(hkey, lpsubkey.param().abi()) }
+}
+#[inline]
+pub unsafe fn RegSetValueExW<P1>(
+    hkey: HKEY,
+    lpvaluename: P1,
+    reserved: Option<u32>,
+    dwtype: REG_VALUE_TYPE,
+    lpdata: Option<&[u8]>,
+) -> WIN32_ERROR
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("advapi32.dll" "system" fn RegSetValueExW(hkey : HKEY, lpvaluename : windows_core::PCWSTR, reserved : u32, dwtype : REG_VALUE_TYPE, lpdata : *const u8, cbdata : u32) -> WIN32_ERROR);
+    unsafe {
+        RegSetValueExW(
+            hkey,
+            lpvaluename.param().abi(),
+            reserved.unwrap_or(core::mem::zeroed()) as _,
+            dwtype,
+            lpdata.map_or(core::ptr::null(), |slice| slice.as_ptr()),
+            lpdata.map_or(0, |slice| slice.len().try_into().unwrap()),
+        )
+    }
+}
 pub const CLASS_E_CLASSNOTAVAILABLE: windows_core::HRESULT =
     windows_core::HRESULT(0x80040111_u32 as _);
 pub const CLASS_E_NOAGGREGATION: windows_core::HRESULT = windows_core::HRESULT(0x80040110_u32 as _);
+pub type CLSCTX = u32;
+pub const CLSCTX_INPROC_SERVER: CLSCTX = 1;
+pub type COINIT = i32;
+pub const COINIT_APARTMENTTHREADED: COINIT = 2;
+pub const ERROR_FILE_NOT_FOUND: WIN32_ERROR = 2;
+pub const ERROR_SUCCESS: WIN32_ERROR = 0;
 pub const E_ABORT: windows_core::HRESULT = windows_core::HRESULT(0x80004004_u32 as _);
 pub const E_FAIL: windows_core::HRESULT = windows_core::HRESULT(0x80004005_u32 as _);
 pub const E_INVALIDARG: windows_core::HRESULT = windows_core::HRESULT(0x80070057_u32 as _);
@@ -25,9 +161,18 @@ pub struct FILETIME {
     pub dwLowDateTime: u32,
     pub dwHighDateTime: u32,
 }
+pub const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS: u32 = 4;
+pub const GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT: u32 = 2;
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HICON(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HKEY(pub *mut core::ffi::c_void);
+pub const HKEY_CLASSES_ROOT: HKEY = HKEY(-2147483648 as _);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HMODULE(pub *mut core::ffi::c_void);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HWND(pub *mut core::ffi::c_void);
@@ -1268,8 +1413,22 @@ impl ISyncMgrSynchronizeCallback_Vtbl {
     }
 }
 impl windows_core::RuntimeName for ISyncMgrSynchronizeCallback {}
+pub const KEY_WRITE: REG_SAM_FLAGS = 131078;
 pub const MAX_SYNCMGRHANDLERNAME: u32 = 32;
 pub const MAX_SYNCMGRITEMNAME: u32 = 128;
+pub type REG_CREATE_KEY_DISPOSITION = u32;
+pub type REG_OPEN_CREATE_OPTIONS = u32;
+pub const REG_OPTION_NON_VOLATILE: REG_OPEN_CREATE_OPTIONS = 0;
+pub type REG_SAM_FLAGS = u32;
+pub const REG_SZ: REG_VALUE_TYPE = 1;
+pub type REG_VALUE_TYPE = u32;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct SECURITY_ATTRIBUTES {
+    pub nLength: u32,
+    pub lpSecurityDescriptor: *mut core::ffi::c_void,
+    pub bInheritHandle: windows_core::BOOL,
+}
 pub type SYNCMGRERRORFLAGS = i32;
 pub const SYNCMGRERRORFLAG_ENABLEJUMPTEXT: SYNCMGRERRORFLAGS = 1;
 pub type SYNCMGRFLAG = i32;
@@ -1385,3 +1544,4 @@ pub const S_SYNCMGR_MISSINGITEMS: windows_core::HRESULT = windows_core::HRESULT(
 pub const S_SYNCMGR_RETRYSYNC: windows_core::HRESULT = windows_core::HRESULT(0x40202_u32 as _);
 pub const SyncMgr: windows_core::GUID =
     windows_core::GUID::from_u128(0x6295df27_35ee_11d1_8707_00c04fd93327);
+pub type WIN32_ERROR = u32;
