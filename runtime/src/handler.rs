@@ -11,6 +11,11 @@ pub type ParentWindow = abi::HWND;
 /// Every method but [`synchronize_item`](Self::synchronize_item) has a default. Methods run on
 /// the thread that called into the handler, except `synchronize_item`, which runs on a worker
 /// thread; a panic anywhere is caught and reported, never unwound into the host.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a `#[sync_handler]` but does not implement `syncmgr::SyncHandler`",
+    label = "the handler's sync logic is missing",
+    note = "add `impl syncmgr::SyncHandler for {Self} {{ fn synchronize_item(&self, item: &mut syncmgr::ItemSync<'_>) -> syncmgr::Result<()> {{ .. }} }}`"
+)]
 pub trait SyncHandler {
     /// Synchronizes one item. Runs on a worker thread, one item after another.
     ///

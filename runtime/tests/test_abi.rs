@@ -97,10 +97,22 @@ fn iclassfactory_slots() {
 #[test]
 fn iids_and_clsid_match_the_reference() {
     let expected = [
-        (ISyncMgrSynchronize::IID, 0x6295df40_35ee_11d1_8707_00c04fd93327_u128),
-        (ISyncMgrSynchronizeCallback::IID, 0x6295df41_35ee_11d1_8707_00c04fd93327),
-        (ISyncMgrRegister::IID, 0x6295df42_35ee_11d1_8707_00c04fd93327),
-        (ISyncMgrEnumItems::IID, 0x6295df2a_35ee_11d1_8707_00c04fd93327),
+        (
+            ISyncMgrSynchronize::IID,
+            0x6295df40_35ee_11d1_8707_00c04fd93327_u128,
+        ),
+        (
+            ISyncMgrSynchronizeCallback::IID,
+            0x6295df41_35ee_11d1_8707_00c04fd93327,
+        ),
+        (
+            ISyncMgrRegister::IID,
+            0x6295df42_35ee_11d1_8707_00c04fd93327,
+        ),
+        (
+            ISyncMgrEnumItems::IID,
+            0x6295df2a_35ee_11d1_8707_00c04fd93327,
+        ),
         (SyncMgr, 0x6295df27_35ee_11d1_8707_00c04fd93327),
         (IClassFactory::IID, 0x00000001_0000_0000_c000_000000000046),
     ];
@@ -126,7 +138,10 @@ fn struct_layouts_match_the_reference() {
 
     assert_eq!(size_of::<SYNCMGRHANDLERINFO>(), pick(76, 88));
     assert_eq!(offset_of!(SYNCMGRHANDLERINFO, hIcon), pick(4, 8));
-    assert_eq!(offset_of!(SYNCMGRHANDLERINFO, SyncMgrHandlerFlags), pick(8, 16));
+    assert_eq!(
+        offset_of!(SYNCMGRHANDLERINFO, SyncMgrHandlerFlags),
+        pick(8, 16)
+    );
     assert_eq!(offset_of!(SYNCMGRHANDLERINFO, wszHandlerName), pick(12, 20));
 
     assert_eq!(size_of::<SYNCMGRPROGRESSITEM>(), pick(24, 32));
@@ -162,7 +177,12 @@ fn constants_match_the_reference() {
     assert_eq!(SYNCMGRITEM_MAYDELETEITEM, 0x10);
     assert_eq!(SYNCMGRITEM_ITEMFLAGMASK, 0x7F);
     assert_eq!(
-        (SYNCMGRFLAG_MANUAL, SYNCMGRFLAG_EVENTMASK, SYNCMGRFLAG_SETTINGS, SYNCMGRFLAG_MAYBOTHERUSER),
+        (
+            SYNCMGRFLAG_MANUAL,
+            SYNCMGRFLAG_EVENTMASK,
+            SYNCMGRFLAG_SETTINGS,
+            SYNCMGRFLAG_MAYBOTHERUSER
+        ),
         (3, 0xFF, 0x100, 0x200)
     );
     assert_eq!(

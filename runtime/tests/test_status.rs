@@ -37,7 +37,10 @@ fn enum_equals_the_generated_constants() {
         (SyncStatus::Failed, abi::SYNCMGRSTATUS_FAILED),
         (SyncStatus::Paused, abi::SYNCMGRSTATUS_PAUSED),
         (SyncStatus::Resuming, abi::SYNCMGRSTATUS_RESUMING),
-        (SyncStatus::UpdatingIndeterminate, abi::SYNCMGRSTATUS_UPDATING_INDETERMINATE),
+        (
+            SyncStatus::UpdatingIndeterminate,
+            abi::SYNCMGRSTATUS_UPDATING_INDETERMINATE,
+        ),
         (SyncStatus::Deleted, abi::SYNCMGRSTATUS_DELETED),
     ];
     for (status, constant) in typed {
@@ -74,7 +77,10 @@ fn every_other_value_is_rejected() {
 
 #[test]
 fn final_statuses() {
-    let finals: Vec<SyncStatus> = SyncStatus::ALL.into_iter().filter(|s| s.is_final()).collect();
+    let finals: Vec<SyncStatus> = SyncStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_final())
+        .collect();
     assert_eq!(
         finals,
         [
