@@ -29,3 +29,23 @@ impl Drop for ObjectToken {
         LIVE_OBJECTS.fetch_sub(1, Ordering::AcqRel);
     }
 }
+
+static SERVER_LOCKS: AtomicUsize = AtomicUsize::new(0);
+
+/// `IClassFactory::LockServer`: counts locks; `false` when unlocking with no lock held.
+pub(crate) fn lock_server(lock: bool) -> bool {
+    if lock {
+        SERVER_LOCKS.fetch_add(1, Ordering::AcqRel);
+        true
+    } else {
+        SERVER_LOCKS
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |locks| locks.checked_sub(1))
+            .is_ok()
+    }
+}
+
+/// Locks taken through `IClassFactory::LockServer` and not released.
+#[must_use]
+pub fn server_locks() -> usize {
+    SERVER_LOCKS.load(Ordering::Acquire)
+}

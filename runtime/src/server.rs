@@ -1,0 +1,466 @@
+//! The in-process COM server: class factories, the four DLL exports, and registration.
+//!
+//! A handler DLL names its handler types once with [`dll_exports!`](crate::dll_exports), which
+//! defines `DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer` and `DllUnregisterServer`
+//! on top of the functions here.
+
+use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
+use crate::guard::{catch, trace};
+use crate::module::{self, ObjectToken};
+use crate::object::query;
+use crate::{HandlerClass, create};
+use core::ffi::c_void;
+use std::sync::atomic::{AtomicU32, Ordering};
+use windows_core::{BOOL, GUID, HRESULT, IUnknown, IUnknown_Vtbl, Interface};
+
+/// One class a DLL serves: its CLSID, name, and how to make an instance.
+#[derive(Clone, Copy, Debug)]
+pub struct ClassEntry {
+    /// The handler's CLSID.
+    pub clsid: GUID,
+    /// The handler's name (the `HKCR\CLSID\{clsid}` default value).
+    pub name: &'static str,
+    /// Creates a fresh handler object.
+    pub create: fn() -> ISyncMgrSynchronize,
+}
+
+impl ClassEntry {
+    /// The entry for `T`, whose instances start from `T::default()`.
+    #[must_use]
+    pub const fn of<T: HandlerClass + Default>() -> Self {
+        Self {
+            clsid: T::DECL.clsid,
+            name: T::DECL.name,
+            create: create_default::<T>,
+        }
+    }
+}
+
+fn create_default<T: HandlerClass + Default>() -> ISyncMgrSynchronize {
+    create(T::default())
+}
+
+/// Whether two entries share a CLSID; `dll_exports!` rejects that at compile time.
+#[must_use]
+pub const fn has_duplicate_clsids(classes: &[ClassEntry]) -> bool {
+    let mut i = 0;
+    while i < classes.len() {
+        let mut j = i + 1;
+        while j < classes.len() {
+            if classes[i].clsid.to_u128() == classes[j].clsid.to_u128() {
+                return true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The class factory object for one entry.
+#[repr(C)]
+struct ClassFactory {
+    vtable: &'static IClassFactory_Vtbl,
+    refs: AtomicU32,
+    create: fn() -> ISyncMgrSynchronize,
+    _token: ObjectToken,
+}
+
+/// A class factory for `entry`.
+#[must_use]
+pub fn class_factory(entry: &ClassEntry) -> IClassFactory {
+    let object = Box::new(ClassFactory {
+        vtable: &ClassFactory::VTABLE,
+        refs: AtomicU32::new(1),
+        create: entry.create,
+        _token: ObjectToken::new(),
+    });
+    // SAFETY: the box starts with an IClassFactory vtable pointer and owns the one reference the
+    // returned interface releases.
+    unsafe { IClassFactory::from_raw(Box::into_raw(object).cast()) }
+}
+
+impl ClassFactory {
+    const VTABLE: IClassFactory_Vtbl = IClassFactory_Vtbl {
+        base__: IUnknown_Vtbl {
+            QueryInterface: Self::query_interface,
+            AddRef: Self::add_ref,
+            Release: Self::release,
+        },
+        CreateInstance: Self::create_instance,
+        LockServer: Self::lock_server,
+    };
+
+    /// # Safety
+    /// `this` is null or an `IClassFactory` pointer of this module, still referenced.
+    unsafe fn call(this: *mut c_void, method: &'static str, f: impl FnOnce(&Self) -> HRESULT) -> HRESULT {
+        // SAFETY: per the contract, a non-null `this` points at a live `ClassFactory`.
+        let hr = match unsafe { this.cast::<Self>().as_ref() } {
+            None => abi::E_POINTER,
+            Some(object) => catch(|| f(object)).unwrap_or(abi::E_UNEXPECTED),
+        };
+        trace("IClassFactory", method, hr);
+        hr
+    }
+
+    unsafe extern "system" fn query_interface(
+        this: *mut c_void,
+        iid: *const GUID,
+        out: *mut *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
+        unsafe {
+            Self::call(this, "QueryInterface", |object| {
+                query(this, iid, out, &[IUnknown::IID, IClassFactory::IID], || {
+                    object.refs.fetch_add(1, Ordering::Relaxed);
+                })
+            })
+        }
+    }
+
+    unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
+        // SAFETY: COM passes this object's interface pointer.
+        match unsafe { this.cast::<Self>().as_ref() } {
+            Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
+            None => 0,
+        }
+    }
+
+    unsafe extern "system" fn release(this: *mut c_void) -> u32 {
+        // SAFETY: COM passes this object's interface pointer.
+        let Some(object) = (unsafe { this.cast::<Self>().as_ref() }) else {
+            return 0;
+        };
+        let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
+        if remaining == 0 {
+            std::sync::atomic::fence(Ordering::Acquire);
+            // SAFETY: the last reference is gone; the box came from `Box::into_raw`.
+            drop(unsafe { Box::from_raw(this.cast::<Self>()) });
+        }
+        remaining
+    }
+
+    unsafe extern "system" fn create_instance(
+        this: *mut c_void,
+        outer: *mut c_void,
+        iid: *const GUID,
+        out: *mut *mut c_void,
+    ) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
+        unsafe {
+            Self::call(this, "CreateInstance", |object| {
+                if out.is_null() {
+                    return abi::E_POINTER;
+                }
+                out.write(core::ptr::null_mut());
+                if !outer.is_null() {
+                    return abi::CLASS_E_NOAGGREGATION;
+                }
+                if iid.is_null() {
+                    return abi::E_INVALIDARG;
+                }
+                let instance = (object.create)();
+                // The new object answers for `iid` (AddRef'd into `out`) or `E_NOINTERFACE`;
+                // dropping `instance` releases the creation reference either way.
+                instance.query(iid, out)
+            })
+        }
+    }
+
+    unsafe extern "system" fn lock_server(this: *mut c_void, lock: BOOL) -> HRESULT {
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe {
+            Self::call(this, "LockServer", |_| {
+                if module::lock_server(lock.as_bool()) {
+                    abi::S_OK
+                } else {
+                    abi::E_UNEXPECTED
+                }
+            })
+        }
+    }
+}
+
+/// `DllGetClassObject` over `classes`.
+///
+/// # Safety
+/// Each pointer is null or valid for the access its name implies (COM's contract).
+pub unsafe fn get_class_object(
+    classes: &[ClassEntry],
+    clsid: *const GUID,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    let hr = catch(|| {
+        if out.is_null() {
+            return abi::E_POINTER;
+        }
+        // SAFETY: `out` is non-null and writable per the contract; `clsid` is null or readable.
+        unsafe {
+            out.write(core::ptr::null_mut());
+            let (Some(clsid), false) = (clsid.as_ref(), iid.is_null()) else {
+                return abi::E_INVALIDARG;
+            };
+            match classes.iter().find(|entry| entry.clsid == *clsid) {
+                Some(entry) => class_factory(entry).query(iid, out),
+                None => abi::CLASS_E_CLASSNOTAVAILABLE,
+            }
+        }
+    })
+    .unwrap_or(abi::E_UNEXPECTED);
+    trace("DLL", "DllGetClassObject", hr);
+    hr
+}
+
+/// `DllCanUnloadNow`: `S_OK` when no object of this module is alive and no lock is held.
+pub fn can_unload_now() -> HRESULT {
+    let hr = if module::live_objects() == 0 && module::server_locks() == 0 {
+        abi::S_OK
+    } else {
+        abi::S_FALSE
+    };
+    trace("DLL", "DllCanUnloadNow", hr);
+    hr
+}
+
+/// `DllRegisterServer`: the COM registration of every class, then the Sync Manager's.
+///
+/// Returns `S_OK` when both succeeded, and `S_FALSE` when the COM registration succeeded but no
+/// Sync Manager is installed to register with (as under Wine): the handler can still be created
+/// by CLSID. Off Windows there is no registry: `E_NOTIMPL`.
+pub fn register_server(classes: &[ClassEntry]) -> HRESULT {
+    let hr = catch(|| registry::register(classes)).unwrap_or(abi::E_UNEXPECTED);
+    trace("DLL", "DllRegisterServer", hr);
+    hr
+}
+
+/// `DllUnregisterServer`: removes exactly what [`register_server`] wrote.
+pub fn unregister_server(classes: &[ClassEntry]) -> HRESULT {
+    let hr = catch(|| registry::unregister(classes)).unwrap_or(abi::E_UNEXPECTED);
+    trace("DLL", "DllUnregisterServer", hr);
+    hr
+}
+
+#[cfg(not(windows))]
+mod registry {
+    use super::ClassEntry;
+    use crate::abi;
+    use windows_core::HRESULT;
+
+    pub(super) fn register(_classes: &[ClassEntry]) -> HRESULT {
+        abi::E_NOTIMPL
+    }
+
+    pub(super) fn unregister(_classes: &[ClassEntry]) -> HRESULT {
+        abi::E_NOTIMPL
+    }
+}
+
+#[cfg(windows)]
+mod registry {
+    use super::ClassEntry;
+    use crate::abi::{self, HKEY, ISyncMgrRegister};
+    use crate::callback::wide;
+    use windows_core::{GUID, HRESULT, PCWSTR};
+
+    /// `CLSID\{...}` under `HKEY_CLASSES_ROOT`.
+    fn clsid_key(clsid: &GUID) -> String {
+        format!("CLSID\\{{{clsid:?}}}")
+    }
+
+    fn win32(code: abi::WIN32_ERROR) -> Result<(), HRESULT> {
+        if code == abi::ERROR_SUCCESS {
+            Ok(())
+        } else {
+            Err(HRESULT(((code & 0xFFFF) | 0x8007_0000) as i32))
+        }
+    }
+
+    /// Creates (or opens) `path` under HKCR and sets `values` (`None` = the default value).
+    fn write_key(path: &str, values: &[(Option<&str>, &str)]) -> Result<(), HRESULT> {
+        let path = wide(path);
+        let mut key = HKEY::default();
+        // SAFETY: `path` is NUL-terminated and `key` is a valid out-pointer.
+        win32(unsafe {
+            abi::RegCreateKeyExW(
+                abi::HKEY_CLASSES_ROOT,
+                PCWSTR(path.as_ptr()),
+                None,
+                PCWSTR::null(),
+                abi::REG_OPTION_NON_VOLATILE,
+                abi::KEY_WRITE,
+                None,
+                &raw mut key,
+                None,
+            )
+        })?;
+        let result = values.iter().try_for_each(|(name, data)| {
+            let name = name.map(wide);
+            let data: Vec<u8> = wide(data).iter().flat_map(|unit| unit.to_le_bytes()).collect();
+            let name = name.as_ref().map_or(PCWSTR::null(), |name| PCWSTR(name.as_ptr()));
+            // SAFETY: `key` is open; `name` is null or NUL-terminated; `data` is a REG_SZ.
+            win32(unsafe { abi::RegSetValueExW(key, name, None, abi::REG_SZ, Some(&data)) })
+        });
+        // SAFETY: `key` was opened above and is closed once.
+        unsafe { abi::RegCloseKey(key) };
+        result
+    }
+
+    fn delete_tree(path: &str) -> Result<(), HRESULT> {
+        let path = wide(path);
+        // SAFETY: `path` is NUL-terminated.
+        match unsafe { abi::RegDeleteTreeW(abi::HKEY_CLASSES_ROOT, PCWSTR(path.as_ptr())) } {
+            abi::ERROR_FILE_NOT_FOUND => Ok(()),
+            code => win32(code),
+        }
+    }
+
+    /// The path of the module (DLL) this code is linked into.
+    fn module_path() -> Result<String, HRESULT> {
+        let mut module = abi::HMODULE::default();
+        let address = (module_path as *const ()).cast::<u16>();
+        // SAFETY: with FROM_ADDRESS the "name" is an address inside this module; UNCHANGED_REFCOUNT
+        // means no reference needs releasing.
+        let found = unsafe {
+            abi::GetModuleHandleExW(
+                abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
+                    | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                PCWSTR(address),
+                &raw mut module,
+            )
+        };
+        if !found.as_bool() {
+            return Err(HRESULT::from_thread());
+        }
+        let mut buffer = vec![0u16; 32 * 1024];
+        let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
+        // SAFETY: `buffer` has room for `capacity` units.
+        let len = unsafe {
+            abi::GetModuleFileNameW(Some(module), windows_core::PWSTR(buffer.as_mut_ptr()), capacity)
+        } as usize;
+        if len == 0 || len >= buffer.len() {
+            return Err(abi::E_FAIL);
+        }
+        Ok(String::from_utf16_lossy(&buffer[..len]))
+    }
+
+    /// The Sync Manager's registration interface, if a Sync Manager is installed.
+    fn sync_manager() -> Option<ISyncMgrRegister> {
+        // SAFETY: plain activation by CLSID; COM is initialized by the caller (regsvr32).
+        unsafe { abi::CoCreateInstance(&abi::SyncMgr, None, abi::CLSCTX_INPROC_SERVER).ok() }
+    }
+
+    pub(super) fn register(classes: &[ClassEntry]) -> HRESULT {
+        let path = match module_path() {
+            Ok(path) => path,
+            Err(hr) => return hr,
+        };
+        for class in classes {
+            let key = clsid_key(&class.clsid);
+            let written = write_key(&key, &[(None, class.name)]).and_then(|()| {
+                write_key(
+                    &format!("{key}\\InprocServer32"),
+                    &[(None, &path), (Some("ThreadingModel"), "Apartment")],
+                )
+            });
+            if let Err(hr) = written {
+                return hr;
+            }
+        }
+        let Some(sync_manager) = sync_manager() else {
+            return abi::S_FALSE;
+        };
+        for class in classes {
+            let name = wide(class.name);
+            // SAFETY: `sync_manager` is live; the CLSID and NUL-terminated name outlive the call.
+            let hr = unsafe {
+                (windows_core::Interface::vtable(&sync_manager).RegisterSyncMgrHandler)(
+                    windows_core::Interface::as_raw(&sync_manager),
+                    &raw const class.clsid,
+                    PCWSTR(name.as_ptr()),
+                    0,
+                )
+            };
+            if hr.is_err() {
+                return hr;
+            }
+        }
+        abi::S_OK
+    }
+
+    pub(super) fn unregister(classes: &[ClassEntry]) -> HRESULT {
+        if let Some(sync_manager) = sync_manager() {
+            for class in classes {
+                // SAFETY: `sync_manager` is live and the CLSID outlives the call. A handler the
+                // Sync Manager does not know is not an error here.
+                let _ = unsafe {
+                    (windows_core::Interface::vtable(&sync_manager).UnregisterSyncMgrHandler)(
+                        windows_core::Interface::as_raw(&sync_manager),
+                        &raw const class.clsid,
+                        0,
+                    )
+                };
+            }
+        }
+        for class in classes {
+            if let Err(hr) = delete_tree(&clsid_key(&class.clsid)) {
+                return hr;
+            }
+        }
+        abi::S_OK
+    }
+}
+
+/// Defines the four exports of a handler DLL for the listed handler types (each `Default`):
+/// `DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer` and `DllUnregisterServer`.
+///
+/// ```ignore
+/// syncmgr::dll_exports!(Notes, Mail);
+/// ```
+///
+/// Two handlers with the same CLSID fail to compile.
+#[macro_export]
+macro_rules! dll_exports {
+    ($($handler:ty),+ $(,)?) => {
+        #[doc(hidden)]
+        const __SYNCMGR_CLASSES: &[$crate::server::ClassEntry] =
+            &[$($crate::server::ClassEntry::of::<$handler>()),+];
+
+        const _: () = ::core::assert!(
+            !$crate::server::has_duplicate_clsids(__SYNCMGR_CLASSES),
+            "two handlers in `syncmgr::dll_exports!` share a CLSID"
+        );
+
+        /// Returns the class factory of a handler this DLL serves.
+        ///
+        /// # Safety
+        /// COM's contract for `DllGetClassObject`.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "system" fn DllGetClassObject(
+            clsid: *const $crate::GUID,
+            iid: *const $crate::GUID,
+            out: *mut *mut ::core::ffi::c_void,
+        ) -> $crate::HRESULT {
+            // SAFETY: forwarded COM contract.
+            unsafe { $crate::server::get_class_object(__SYNCMGR_CLASSES, clsid, iid, out) }
+        }
+
+        /// Whether the DLL may be unloaded: no object alive, no server lock.
+        #[unsafe(no_mangle)]
+        pub extern "system" fn DllCanUnloadNow() -> $crate::HRESULT {
+            $crate::server::can_unload_now()
+        }
+
+        /// Registers the DLL's handlers with COM and the Sync Manager.
+        #[unsafe(no_mangle)]
+        pub extern "system" fn DllRegisterServer() -> $crate::HRESULT {
+            $crate::server::register_server(__SYNCMGR_CLASSES)
+        }
+
+        /// Removes what `DllRegisterServer` wrote.
+        #[unsafe(no_mangle)]
+        pub extern "system" fn DllUnregisterServer() -> $crate::HRESULT {
+            $crate::server::unregister_server(__SYNCMGR_CLASSES)
+        }
+    };
+}
