@@ -72,3 +72,8 @@ pub use status::*;
 pub use sync::ItemSync;
 pub use syncmgr_macros::sync_handler;
 pub use windows_core::{GUID, HRESULT, Interface};
+
+/// The README's handler compiles as written.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
