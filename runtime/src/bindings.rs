@@ -145,6 +145,7 @@ pub type CLSCTX = u32;
 pub const CLSCTX_INPROC_SERVER: CLSCTX = 1;
 pub type COINIT = i32;
 pub const COINIT_APARTMENTTHREADED: COINIT = 2;
+pub const COINIT_MULTITHREADED: COINIT = 0;
 pub const ERROR_FILE_NOT_FOUND: WIN32_ERROR = 2;
 pub const ERROR_SUCCESS: WIN32_ERROR = 0;
 pub const E_ABORT: windows_core::HRESULT = windows_core::HRESULT(0x80004004_u32 as _);

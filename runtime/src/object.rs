@@ -322,7 +322,13 @@ impl<T: HandlerClass> Shared<T> {
         let shared = Arc::clone(self);
         let spawned = std::thread::Builder::new()
             .name("syncmgr-worker".to_owned())
-            .spawn(move || sync::run(&shared, &session));
+            .spawn(move || {
+                // The worker reaches the callback through its agile reference, which needs COM
+                // on this thread; everything COM-related is released before the apartment ends.
+                let _apartment = sync::WorkerApartment::enter();
+                sync::run(&shared, &session);
+                drop((shared, session));
+            });
         if spawned.is_ok() {
             abi::S_OK
         } else {
