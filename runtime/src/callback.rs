@@ -1,9 +1,11 @@
 //! The Sync Manager's `ISyncMgrSynchronizeCallback`, as the runtime holds and calls it.
 //!
-//! The callback is an apartment-bound COM pointer. The runtime keeps it as an agile reference
-//! (windows-core's `AgileReference`: `RoGetAgileReference` on Windows, a plain reference
-//! elsewhere) and resolves it on the calling thread, so worker threads reach the Sync Manager
-//! through a proxy. Calls go through the raw vtable: the generated wrappers turn the success codes
+//! On Windows the callback is an apartment-bound COM pointer. Unless the object declares itself
+//! agile (`IAgileObject`), the runtime keeps it as an agile reference (windows-core's
+//! `AgileReference`, i.e. `RoGetAgileReference`) and resolves it on the calling thread, so
+//! worker threads reach the Sync Manager through a proxy. Elsewhere there are no apartments and
+//! the pointer is held directly. Calls go through the raw vtable: the generated wrappers turn the
+//! success codes
 //! `S_SYNCMGR_CANCELITEM`/`S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs them.
 
 use crate::SyncStatus;
@@ -38,8 +40,24 @@ pub(crate) enum ProgressReply {
 
 /// The callback the handler was given by `SetProgressCallback`.
 pub(crate) struct Callback {
-    agile: AgileReference<ISyncMgrSynchronizeCallback>,
+    held: Held,
 }
+
+enum Held {
+    /// Callable from any thread: no apartments (off Windows), or an `IAgileObject`.
+    Direct(ISyncMgrSynchronizeCallback),
+    /// Apartment-bound: resolved to a proxy on the calling thread.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    Reference(AgileReference<ISyncMgrSynchronizeCallback>),
+}
+
+// SAFETY: `Direct` holds a pointer that may be used from any thread: off Windows there are no
+// apartments (the Sync Manager's callbacks "may be called on any thread", DOC:prepareforsync),
+// and on Windows only an object that answers `IAgileObject` is held directly. `AgileReference` is
+// itself `Send + Sync`.
+unsafe impl Send for Held {}
+// SAFETY: as for `Send`; COM objects are called through `&self` and synchronize internally.
+unsafe impl Sync for Held {}
 
 /// A NUL-terminated UTF-16 copy of `text`.
 pub(crate) fn wide(text: &str) -> Vec<u16> {
@@ -49,14 +67,20 @@ pub(crate) fn wide(text: &str) -> Vec<u16> {
 impl Callback {
     /// Takes a reference to `raw`, a non-null `ISyncMgrSynchronizeCallback` pointer.
     pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> windows_core::Result<Self> {
-        Ok(Self {
-            agile: AgileReference::new(raw)?,
-        })
+        let held = if cfg!(windows) && raw.cast::<abi::IAgileObject>().is_err() {
+            Held::Reference(AgileReference::new(raw)?)
+        } else {
+            Held::Direct(raw.clone())
+        };
+        Ok(Self { held })
     }
 
     /// The callback, usable on this thread.
     fn resolve(&self) -> Option<ISyncMgrSynchronizeCallback> {
-        self.agile.resolve().ok()
+        match &self.held {
+            Held::Direct(callback) => Some(callback.clone()),
+            Held::Reference(agile) => agile.resolve().ok(),
+        }
     }
 
     /// `Progress` for `item`, with the fields `progress.mask` selects.
