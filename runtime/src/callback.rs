@@ -5,8 +5,8 @@
 //! `AgileReference`, i.e. `RoGetAgileReference`) and resolves it on the calling thread, so
 //! worker threads reach the Sync Manager through a proxy. Elsewhere there are no apartments and
 //! the pointer is held directly. Calls go through the raw vtable: the generated wrappers turn the
-//! success codes
-//! `S_SYNCMGR_CANCELITEM`/`S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs them.
+//! success codes `S_SYNCMGR_CANCELITEM`/`S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs
+//! them.
 
 use crate::SyncStatus;
 use crate::abi::{self, ISyncMgrSynchronizeCallback, SYNCMGRLOGERRORINFO, SYNCMGRPROGRESSITEM};
