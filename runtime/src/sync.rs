@@ -1,13 +1,12 @@
 //! A sync session: the items of one `PrepareForSync`/`Synchronize` round, their cancellation,
 //! and the worker that synchronizes them.
 
-use crate::callback::{Callback, LogLevel, ProgressReply};
+use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
 use crate::guard::catch;
 use crate::object::{Shared, panic_text};
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use windows_core::{GUID, HRESULT};
 
@@ -109,7 +108,9 @@ impl Session {
 pub struct ItemSync<'a> {
     session: &'a Session,
     index: usize,
-    callback: Option<Arc<Callback>>,
+    /// The handler's slot, read at every call: once `SetProgressCallback` replaced or removed
+    /// the callback, no call reaches the old one and its reference is released.
+    callback: &'a CallbackSlot,
 }
 
 impl ItemSync<'_> {
@@ -162,14 +163,14 @@ impl ItemSync<'_> {
 
     /// Adds an entry about this item to the Sync Manager's log (`LogError`).
     pub fn log(&self, level: LogLevel, text: &str) {
-        if let Some(callback) = &self.callback {
+        if let Some(callback) = self.callback.get() {
             callback.log(level, text, Some(&self.item().id));
         }
     }
 
     /// Sends `Progress` and applies the Sync Manager's answer.
     fn report(&self, status: SyncStatus, text: Option<&str>, values: Option<(u32, u32)>) {
-        let reply = match &self.callback {
+        let reply = match self.callback.get() {
             Some(callback) => callback.status(&self.item().id, status, text, values),
             // Nobody listens any more (`SetProgressCallback(NULL)`): stop the work.
             None => ProgressReply::CancelAll,
@@ -183,11 +184,10 @@ impl ItemSync<'_> {
 pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
     let mut failed = false;
     for index in 0..session.items.len() {
-        // Take the callback per item: a new one from `SetProgressCallback` applies from here.
         let mut item = ItemSync {
             session,
             index,
-            callback: shared.callback.get(),
+            callback: &shared.callback,
         };
         let status = match session.cancelled(index) {
             Some(status) => status,
