@@ -1,0 +1,183 @@
+//! The handler under concurrent use: `SetItemStatus` from several threads during `Synchronize`,
+//! reference counting from several threads, and the last `Release` while the worker runs.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+use support::{
+    ALPHA, BETA, Call, Gate, SKIPPED, SUCCEEDED, Script, SharedObject, TIMEOUT, runtime_id,
+    scripted,
+};
+use syncmgr::abi::{E_UNEXPECTED, S_OK};
+use syncmgr::{GUID, Item, ItemListing};
+use windows_core::Interface;
+
+const ITEMS: u32 = 200;
+const THREADS: u64 = 4;
+
+#[test]
+fn set_item_status_from_many_threads_during_synchronize() {
+    let _serial = support::serial();
+    // The worker holds at the first item until the threads landed some skips, so that skips
+    // surely meet items that have not started; then everything runs at once.
+    let gate = Gate::new();
+    let worker_gate = Arc::clone(&gate);
+    let (object, journal) = scripted(
+        Script::new()
+            .items(|| {
+                Ok(ItemListing {
+                    items: (0..ITEMS)
+                        .map(|n| Item::new(runtime_id(n), format!("item {n}")))
+                        .collect::<syncmgr::Result<_>>()?,
+                    incomplete: false,
+                })
+            })
+            .sync_item(move |item| {
+                if item.id() == runtime_id(0) {
+                    worker_gate.wait();
+                }
+                for step in 1..=3 {
+                    item.progress(step, 3, "working")?;
+                    std::thread::yield_now();
+                }
+                Ok(())
+            }),
+    );
+    let ids: Vec<GUID> = (0..ITEMS).map(runtime_id).collect();
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &ids), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+
+    let shared = SharedObject::new(&object);
+    let accepted = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for seed in 0..THREADS {
+            let (ids, accepted) = (&ids, &accepted);
+            scope.spawn(move || {
+                let mut rng = support::Rng::new(seed + 1);
+                let deadline = Instant::now() + TIMEOUT;
+                // Until the session ends (or the test gives up: the main thread then fails).
+                while Instant::now() < deadline {
+                    let id = ids[rng.below(ids.len())];
+                    match support::set_item_status(shared.get(), Some(&id), SKIPPED) {
+                        S_OK => {
+                            accepted.fetch_add(1, Ordering::Relaxed);
+                        }
+                        E_UNEXPECTED => return,
+                        hr => panic!("SetItemStatus answered {hr:?}"),
+                    }
+                    std::thread::yield_now();
+                }
+            });
+        }
+        support::wait_until("some accepted skips", || {
+            accepted.load(Ordering::Relaxed) >= 20
+        });
+        gate.open();
+        assert_eq!(recorder.wait_sync_completed(), S_OK);
+    });
+    support::detach(&object, &recorder);
+
+    assert_eq!(recorder.sync_completions(), [S_OK]);
+    assert!(accepted.load(Ordering::Relaxed) > 0);
+    let mut skipped = 0;
+    for id in &ids {
+        let statuses = recorder.statuses(*id);
+        match statuses.last() {
+            Some(&SKIPPED) => {
+                skipped += 1;
+                recorder.assert_item_ended(*id, SKIPPED)
+            }
+            _ => recorder.assert_item_ended(*id, SUCCEEDED),
+        };
+    }
+    assert!(skipped > 0, "some skip reached an item in time");
+    // Every item the handler started was one of the session's, each at most once.
+    let synced = journal.synced();
+    let unique: std::collections::HashSet<GUID> = synced.iter().copied().collect();
+    assert_eq!(unique.len(), synced.len());
+    assert!(unique.iter().all(|id| ids.contains(id)));
+    support::release_last(object);
+    assert_eq!(support::release(callback), 0);
+    recorder.assert_clean();
+}
+
+#[test]
+fn add_ref_and_release_from_many_threads() {
+    let _serial = support::serial();
+    let (object, _journal) = scripted(Script::new());
+    let shared = SharedObject::new(&object);
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(move || {
+                let object = shared.get();
+                for round in 0..5_000 {
+                    assert!(support::add_ref(object) >= 2);
+                    if round % 7 == 0 {
+                        let mut out = core::ptr::null_mut();
+                        assert_eq!(
+                            support::query_interface(
+                                object,
+                                &syncmgr::abi::ISyncMgrSynchronize::IID,
+                                Some(&mut out),
+                            ),
+                            S_OK
+                        );
+                        // SAFETY: gives back the reference QueryInterface added.
+                        assert!(unsafe { support::release_raw(out) } >= 2);
+                    }
+                    // SAFETY: gives back the reference this thread added.
+                    assert!(unsafe { support::release_raw(object.as_raw()) } >= 1);
+                }
+            });
+        }
+    });
+    assert_eq!(support::add_ref(&object), 2);
+    // SAFETY: gives back the reference just added.
+    assert_eq!(unsafe { support::release_raw(object.as_raw()) }, 1);
+    support::release_last(object);
+}
+
+#[test]
+fn last_release_while_the_worker_runs() {
+    let serial = support::serial();
+    let gate = Gate::new();
+    let worker_gate = Arc::clone(&gate);
+    let (object, journal) = scripted(Script::new().sync_item(move |item| {
+        if item.id() == ALPHA {
+            worker_gate.pass(item)?;
+        }
+        item.progress(1, 1, "after the gate")
+    }));
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &[ALPHA, BETA]), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    journal.wait_for(&Call::SyncItem(ALPHA));
+
+    // The host lets go of the handler without SetProgressCallback(NULL): the worker keeps the
+    // handler's state alive.
+    support::release_last(object);
+    assert_eq!(syncmgr::live_objects(), serial.baseline() + 1);
+    assert_eq!(
+        recorder.refs(),
+        2,
+        "the worker still reports to the callback"
+    );
+    gate.open();
+
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    support::wait_until("the worker to free the handler", || {
+        syncmgr::live_objects() == serial.baseline()
+    });
+    recorder.wait_refs(1);
+    recorder.assert_item_ended(ALPHA, SUCCEEDED);
+    recorder.assert_item_ended(BETA, SUCCEEDED);
+    assert_eq!(recorder.sync_completions(), [S_OK]);
+    assert_eq!(support::release(callback), 0);
+    assert!(recorder.is_released());
+    recorder.assert_clean();
+}
