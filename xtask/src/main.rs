@@ -4,21 +4,27 @@
 //! Synchronization Manager interfaces, from Win32 metadata 63.0.31 with windows-bindgen 0.100.
 //! The filter in `xtask/src/filter.txt` lists exactly what the runtime uses; windows-bindgen adds
 //! the closure of types those items reference.
+//!
+//! `cargo run -p xtask -- wine-e2e` builds the example handler DLL for Windows, registers it
+//! under Wine and drives it through real COM activation; see [`wine`].
+
+mod wine;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1);
-    match task.as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
         Some("bindgen") => {
             let out = workspace_root().join("runtime/src/bindings.rs");
             generate_bindings(&out);
             println!("wrote {}", out.display());
             ExitCode::SUCCESS
         }
+        Some("wine-e2e") => wine::main(&args[1..]),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- bindgen");
+            eprintln!("usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>]");
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,810 @@
+//! `cargo run -p xtask -- wine-e2e`: the example handler DLL, registered and driven under Wine.
+//!
+//! The steps, each timed and reported, stopping at the first failure:
+//!
+//! 1. **install**: the rustup target `x86_64-pc-windows-gnu`, and (through apt-get, only when
+//!    missing) mingw-w64 and Wine.
+//! 2. **build**: `cargo build --target x86_64-pc-windows-gnu` of `example-minimal` (the handler
+//!    DLL) and, once it is in the workspace, `syncmgr-host` (the driver).
+//! 3. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLL and the executable:
+//!    Rust's std imports `ProcessPrng` from it, which Wine 8 does not have.
+//! 4. **prefix**: a private `WINEPREFIX` in `target/wine-prefix`, created once, headless.
+//! 5. **register**: `regsvr32 /s`, then `reg query` checks `InprocServer32`.
+//! 6. **host**: the host activates the handler by CLSID through `CoCreateInstance` and drives
+//!    a sync session.
+//! 7. **unregister**: `regsvr32 /u /s`, then `reg query` checks that the CLSID key is gone.
+//!
+//! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
+
+use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// The Rust target the handler and the host are built for.
+const TARGET: &str = "x86_64-pc-windows-gnu";
+/// The handler under test: the package, and its library target's name.
+const HANDLER_PACKAGE: &str = "example-minimal";
+/// The driver of a sync session; built and run once it is a workspace member.
+const HOST_PACKAGE: &str = "syncmgr-host";
+/// The CLSID `examples/minimal` declares.
+const CLSID: &str = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11";
+
+/// Debian packages, and a command each one provides that must run afterwards.
+const PACKAGES: &[(&str, &str)] = &[
+    ("gcc-mingw-w64-x86-64", "x86_64-w64-mingw32-gcc"),
+    // Provides `x86_64-w64-mingw32-dlltool` as well, which windows-rs' raw-dylib needs.
+    ("binutils-mingw-w64-x86-64", "x86_64-w64-mingw32-dlltool"),
+    ("wine", "wine"),
+    // Debian 12's `wine` runs `wine64` when `wine32` (i386) is absent.
+    ("wine64", "wine"),
+];
+
+/// Wine's settings for every command: quiet, and no prompts to install Mono or Gecko.
+const WINEDEBUG: &str = "-all";
+const WINEDLLOVERRIDES: &str = "mscoree,mshtml=";
+
+/// How long one command may take before it is killed and the step fails.
+const APT_TIMEOUT: Duration = Duration::from_mins(15);
+const BUILD_TIMEOUT: Duration = Duration::from_mins(30);
+const WINEBOOT_TIMEOUT: Duration = Duration::from_mins(5);
+const WINE_TIMEOUT: Duration = Duration::from_mins(2);
+const HOST_TIMEOUT: Duration = Duration::from_mins(3);
+
+/// `cargo run -p xtask -- wine-e2e [--host <exe>]`.
+pub(crate) fn main(args: &[String]) -> ExitCode {
+    let host_override = match args {
+        [] => None,
+        [flag, exe] if flag == "--host" => Some(PathBuf::from(exe)),
+        _ => {
+            eprintln!("usage: cargo run -p xtask -- wine-e2e [--host <path to a Windows .exe>]");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut e2e = match E2e::new(host_override) {
+        Ok(e2e) => e2e,
+        Err(error) => {
+            eprintln!("wine-e2e: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let started = Instant::now();
+    let result = e2e.run_all();
+    // A host that hung leaves Wine processes behind; whatever happened, stop this prefix's.
+    if e2e.prefix.is_dir() {
+        let _ = e2e.exec(
+            "wineserver-kill",
+            &mut e2e.wine_env("wineserver", &["-k"]),
+            WINE_TIMEOUT,
+        );
+    }
+    e2e.print_summary(started.elapsed(), result.as_ref().err());
+    if result.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Why a step failed, for the summary.
+type StepResult = Result<String, String>;
+
+/// One step of the run.
+type Step = fn(&mut E2e) -> StepResult;
+
+/// The run's fixed paths and what each step found.
+struct E2e {
+    /// The workspace root, where cargo runs.
+    root: PathBuf,
+    /// cargo's target directory.
+    target_dir: PathBuf,
+    /// The `WINEPREFIX`.
+    prefix: PathBuf,
+    /// One `<n>-<label>.stdout`/`.stderr` pair per command.
+    logs: PathBuf,
+    /// Commands run so far, numbering the log files.
+    commands: usize,
+    /// The host's package id, when the workspace has the host.
+    host_package_id: Option<String>,
+    /// `--host <exe>`: an already built host to run instead.
+    host_override: Option<PathBuf>,
+    /// The built handler DLL.
+    dll: PathBuf,
+    /// The host executable to run, if any.
+    host: Option<PathBuf>,
+    /// `(step, duration, outcome)` per finished step.
+    summary: Vec<(&'static str, Duration, StepResult)>,
+}
+
+impl E2e {
+    fn new(host_override: Option<PathBuf>) -> Result<Self, String> {
+        let root = super::workspace_root();
+        let metadata = cargo_metadata(&root)?;
+        let target_dir = PathBuf::from(
+            metadata["target_directory"]
+                .as_str()
+                .ok_or("`cargo metadata` names no target directory")?,
+        );
+        let host_package_id = metadata["packages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|package| package["name"] == HOST_PACKAGE)
+            .and_then(|package| package["id"].as_str())
+            .map(str::to_owned);
+        let logs = target_dir.join("wine-e2e/logs");
+        // Logs of an earlier run would mix with this one's.
+        let _ = fs::remove_dir_all(&logs);
+        fs::create_dir_all(&logs).map_err(|e| format!("cannot create {}: {e}", logs.display()))?;
+        Ok(Self {
+            prefix: target_dir.join("wine-prefix"),
+            root,
+            target_dir,
+            logs,
+            commands: 0,
+            host_package_id,
+            host_override,
+            dll: PathBuf::new(),
+            host: None,
+            summary: Vec::new(),
+        })
+    }
+
+    /// Runs the steps in order; `Err` names the step that failed.
+    fn run_all(&mut self) -> Result<(), &'static str> {
+        let steps: [(&'static str, Step); 7] = [
+            ("install", Self::install),
+            ("build", Self::build),
+            ("shim", Self::shim),
+            ("prefix", Self::prefix),
+            ("register", Self::register),
+            ("host", Self::host),
+            ("unregister", Self::unregister),
+        ];
+        for (name, step) in steps {
+            println!("wine-e2e: == {name} ==");
+            let started = Instant::now();
+            let outcome = step(self);
+            let failed = outcome.is_err();
+            match &outcome {
+                Ok(detail) => println!("wine-e2e: {name}: ok ({detail})"),
+                Err(error) => eprintln!("wine-e2e: {name}: FAILED\n{error}"),
+            }
+            self.summary.push((name, started.elapsed(), outcome));
+            if failed {
+                return Err(name);
+            }
+        }
+        Ok(())
+    }
+
+    fn print_summary(&self, total: Duration, failed: Option<&&'static str>) {
+        println!("\nwine-e2e summary (logs in {}):", self.logs.display());
+        for (name, duration, outcome) in &self.summary {
+            let (status, detail) = match outcome {
+                Ok(detail) => ("ok", detail.as_str()),
+                Err(error) => ("FAILED", error.lines().next().unwrap_or_default()),
+            };
+            println!(
+                "  {status:<6} {name:<10} {:>7.1}s  {detail}",
+                duration.as_secs_f64()
+            );
+        }
+        match failed {
+            None => println!("wine-e2e: passed in {:.1}s", total.as_secs_f64()),
+            Some(step) => eprintln!(
+                "wine-e2e: FAILED at step `{step}` after {:.1}s",
+                total.as_secs_f64()
+            ),
+        }
+    }
+
+    // ---- steps ----
+
+    /// The rustup target, then the Debian packages that are missing, in one apt-get call.
+    fn install(&mut self) -> StepResult {
+        let mut done = Vec::new();
+        let installed = self.exec(
+            "rustup-targets",
+            Command::new("rustup").args(["target", "list", "--installed"]),
+            WINE_TIMEOUT,
+        )?;
+        if !installed.stdout.lines().any(|line| line.trim() == TARGET) {
+            self.exec(
+                "rustup-target-add",
+                Command::new("rustup").args(["target", "add", TARGET]),
+                BUILD_TIMEOUT,
+            )?
+            .success()?;
+            done.push(format!("rustup target {TARGET}"));
+        }
+
+        let missing: Vec<&str> = PACKAGES
+            .iter()
+            .filter(|(package, command)| !self.has_package(package, command))
+            .map(|(package, _)| *package)
+            .collect();
+        if !missing.is_empty() {
+            println!("wine-e2e: installing {}", missing.join(" "));
+            let started = Instant::now();
+            self.apt_get(&["update", "-qq"])?;
+            let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+            install.extend(&missing);
+            self.apt_get(&install)?;
+            done.push(format!(
+                "apt-get installed {} in {:.1}s",
+                missing.join(" "),
+                started.elapsed().as_secs_f64()
+            ));
+        }
+        for (_, command) in PACKAGES {
+            self.exec(
+                &format!("{command}-version"),
+                &mut self.wine_env(command, &["--version"]),
+                WINE_TIMEOUT,
+            )?
+            .success()
+            .map_err(|error| format!("`{command}` does not run after installing:\n{error}"))?;
+        }
+        if done.is_empty() {
+            Ok("everything was already installed".to_owned())
+        } else {
+            Ok(done.join("; "))
+        }
+    }
+
+    /// Whether `package` is installed: dpkg's word on Debian, else whether `command` runs.
+    fn has_package(&self, package: &str, command: &str) -> bool {
+        let dpkg = Command::new("dpkg-query")
+            .args(["-W", "-f=${Status}", package])
+            .stderr(Stdio::null())
+            .output();
+        match dpkg {
+            Ok(output) => String::from_utf8_lossy(&output.stdout) == "install ok installed",
+            Err(_) => self
+                .wine_env(command, &["--version"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success()),
+        }
+    }
+
+    /// `apt-get ARGS`, as root (through `sudo -n` when not root), without questions.
+    fn apt_get(&mut self, args: &[&str]) -> Result<(), String> {
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|output| output.stdout.trim_ascii() == b"0");
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.args(["-n", "apt-get"]);
+            sudo
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        self.exec(&format!("apt-get-{}", args[0]), &mut command, APT_TIMEOUT)?
+            .success()
+            .map_err(|error| format!("{error}\n(install the packages by hand, or run as root)"))
+    }
+
+    /// Cross-builds the handler DLL and the host, and finds both in cargo's JSON messages.
+    fn build(&mut self) -> StepResult {
+        let mut command = Command::new(cargo());
+        command
+            .current_dir(&self.root)
+            .args([
+                "build",
+                "--target",
+                TARGET,
+                "--message-format=json-render-diagnostics",
+            ])
+            .args(["-p", HANDLER_PACKAGE]);
+        if self.host_package_id.is_some() && self.host_override.is_none() {
+            command.args(["-p", HOST_PACKAGE]);
+        }
+        // cargo's progress and diagnostics (stderr) are worth seeing live, as in any build.
+        let output = self.exec_with("cargo-build", &mut command, BUILD_TIMEOUT, true)?;
+        output.success()?;
+        let handler_lib = HANDLER_PACKAGE.replace('-', "_");
+        self.dll = artifact(
+            &output.stdout,
+            |target, _| target["name"] == handler_lib.as_str() && has_kind(target, "cdylib"),
+            ".dll",
+        )
+        .ok_or_else(|| format!("cargo built no `{handler_lib}.dll`"))?;
+        self.host = match (&self.host_override, &self.host_package_id) {
+            (Some(exe), _) => {
+                Some(fs::canonicalize(exe).map_err(|e| format!("--host {}: {e}", exe.display()))?)
+            }
+            (None, Some(id)) => Some(
+                artifact(
+                    &output.stdout,
+                    |target, package| package == id && has_kind(target, "bin"),
+                    ".exe",
+                )
+                .ok_or_else(|| format!("cargo built no executable of `{HOST_PACKAGE}`"))?,
+            ),
+            (None, None) => None,
+        };
+        let mut built = vec![file_name(&self.dll)];
+        built.extend(self.host.as_deref().map(file_name));
+        Ok(built.join(", "))
+    }
+
+    /// Compiles the `ProcessPrng` shim and puts it beside the DLL and the executable.
+    fn shim(&mut self) -> StepResult {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("shim");
+        let built = self.target_dir.join("wine-e2e/bcryptprimitives.dll");
+        self.exec(
+            "shim-gcc",
+            Command::new("x86_64-w64-mingw32-gcc")
+                .args(["-shared", "-O2", "-s", "-Wall", "-Wextra", "-Werror", "-o"])
+                .arg(&built)
+                .arg(source.join("bcryptprimitives.c"))
+                .arg(source.join("bcryptprimitives.def"))
+                .arg("-ladvapi32"),
+            WINE_TIMEOUT,
+        )?
+        .success()?;
+        let mut dirs: Vec<&Path> = Vec::new();
+        for binary in std::iter::once(&self.dll).chain(&self.host) {
+            let dir = binary.parent().ok_or("a built file has a directory")?;
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+        for dir in &dirs {
+            let to = dir.join("bcryptprimitives.dll");
+            fs::copy(&built, &to)
+                .map_err(|e| format!("cannot copy the shim to {}: {e}", to.display()))?;
+        }
+        Ok(format!(
+            "bcryptprimitives.dll in {}",
+            dirs.iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
+    /// Creates the prefix once; a marker file tells a finished one from an interrupted one.
+    fn prefix(&mut self) -> StepResult {
+        let marker = self.prefix.join(".syncmgr-e2e-ready");
+        if marker.is_file() {
+            return Ok(format!("reusing {}", self.prefix.display()));
+        }
+        if self.prefix.exists() {
+            fs::remove_dir_all(&self.prefix).map_err(|e| {
+                format!(
+                    "cannot remove the unfinished {}: {e}",
+                    self.prefix.display()
+                )
+            })?;
+        }
+        self.exec(
+            "wineboot",
+            &mut self.wine(&["wineboot", "--init"]),
+            WINEBOOT_TIMEOUT,
+        )?
+        .success()?;
+        // The registry reaches the disk when the server exits; the prefix is complete after that.
+        self.exec(
+            "wineserver-wait",
+            &mut self.wine_env("wineserver", &["-w"]),
+            WINEBOOT_TIMEOUT,
+        )?
+        .success()?;
+        fs::write(&marker, "").map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+        Ok(format!("created {}", self.prefix.display()))
+    }
+
+    fn register(&mut self) -> StepResult {
+        let dll = windows_path(&self.dll);
+        self.exec(
+            "regsvr32",
+            &mut self.wine(&["regsvr32", "/s", &dll]),
+            WINE_TIMEOUT,
+        )?
+        .success()
+        .map_err(|error| format!("`regsvr32 /s {dll}` failed (DllRegisterServer):\n{error}"))?;
+        let key = format!("{}\\InprocServer32", clsid_key());
+        let query = self.exec(
+            "reg-query",
+            &mut self.wine(&["reg", "query", &key]),
+            WINE_TIMEOUT,
+        )?;
+        query
+            .success()
+            .map_err(|error| format!("regsvr32 succeeded but `{key}` is missing:\n{error}"))?;
+        let values = parse_reg_query(&query.stdout);
+        let value = |name: &str| {
+            values
+                .iter()
+                .find(|(n, _, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, _, data)| data.as_str())
+        };
+        if !value("(Default)").is_some_and(|path| path.eq_ignore_ascii_case(&dll)) {
+            return Err(format!(
+                "{key} (default) is {:?}, expected {dll:?}",
+                value("(Default)")
+            ));
+        }
+        if value("ThreadingModel") != Some("Apartment") {
+            return Err(format!(
+                "{key} ThreadingModel is {:?}, expected \"Apartment\"",
+                value("ThreadingModel")
+            ));
+        }
+        Ok(format!("{key} = {dll}, ThreadingModel = Apartment"))
+    }
+
+    fn host(&mut self) -> StepResult {
+        let Some(exe) = self.host.clone() else {
+            return Ok(format!(
+                "SKIPPED: no `{HOST_PACKAGE}` in the workspace yet (or pass --host <exe>)"
+            ));
+        };
+        let args = host_args(&windows_path(&self.dll), CLSID);
+        let mut command = self.wine(&[]);
+        command
+            .arg(&exe)
+            .args(&args)
+            .current_dir(exe.parent().unwrap_or(&self.root));
+        let output = self.exec("host", &mut command, HOST_TIMEOUT)?;
+        println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+        if !output.stderr.trim().is_empty() {
+            println!("wine-e2e: host stderr (verbatim):\n{}", output.stderr);
+        }
+        output.success()?;
+        check_host_output(&output.stdout)?;
+        Ok(format!("`{} {}` exited 0", file_name(&exe), args.join(" ")))
+    }
+
+    fn unregister(&mut self) -> StepResult {
+        let dll = windows_path(&self.dll);
+        self.exec(
+            "regsvr32-u",
+            &mut self.wine(&["regsvr32", "/u", "/s", &dll]),
+            WINE_TIMEOUT,
+        )?
+        .success()
+        .map_err(|error| {
+            format!("`regsvr32 /u /s {dll}` failed (DllUnregisterServer):\n{error}")
+        })?;
+        let key = clsid_key();
+        let query = self.exec(
+            "reg-query-gone",
+            &mut self.wine(&["reg", "query", &key]),
+            WINE_TIMEOUT,
+        )?;
+        if query.status.success() {
+            return Err(format!(
+                "{key} is still there after unregistering:\n{}",
+                query.stdout
+            ));
+        }
+        Ok(format!("{key} is gone"))
+    }
+
+    // ---- commands ----
+
+    /// `wine ARGS` in the prefix.
+    fn wine(&self, args: &[&str]) -> Command {
+        self.wine_env("wine", args)
+    }
+
+    /// `program ARGS` with the prefix's environment (for `wine`, `wineserver`, `--version`s).
+    fn wine_env(&self, program: &str, args: &[&str]) -> Command {
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .current_dir(&self.root)
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEARCH", "win64")
+            .env(
+                "WINEDEBUG",
+                std::env::var_os("WINEDEBUG").unwrap_or_else(|| WINEDEBUG.into()),
+            )
+            .env("WINEDLLOVERRIDES", WINEDLLOVERRIDES);
+        command
+    }
+
+    /// Runs `command` with its output in two log files (files, unlike pipes, never wait for
+    /// the Wine processes that outlive the command), killing it after `timeout`.
+    fn exec(
+        &mut self,
+        label: &str,
+        command: &mut Command,
+        timeout: Duration,
+    ) -> Result<Output, String> {
+        self.exec_with(label, command, timeout, false)
+    }
+
+    /// [`exec`](Self::exec), with stderr on the terminal when `live_stderr`.
+    fn exec_with(
+        &mut self,
+        label: &str,
+        command: &mut Command,
+        timeout: Duration,
+        live_stderr: bool,
+    ) -> Result<Output, String> {
+        self.commands += 1;
+        let log = self.logs.join(format!("{:02}-{label}", self.commands));
+        let line = command_line(command);
+        let (stdout_path, stderr_path) =
+            (log.with_extension("stdout"), log.with_extension("stderr"));
+        let create = |path: &Path| {
+            fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))
+        };
+        command.stdin(Stdio::null()).stdout(create(&stdout_path)?);
+        if live_stderr {
+            command.stderr(Stdio::inherit());
+        } else {
+            command.stderr(create(&stderr_path)?);
+        }
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("cannot run `{line}`: {e}"))?;
+        let started = Instant::now();
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if started.elapsed() > timeout => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(format!(
+                        "`{line}` did not finish within {}s; killed",
+                        timeout.as_secs()
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+                Err(e) => return Err(format!("waiting for `{line}`: {e}")),
+            }
+        };
+        let read = |path: &Path| {
+            String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).replace("\r\n", "\n")
+        };
+        Ok(Output {
+            line,
+            status,
+            stdout: read(&stdout_path),
+            stderr: read(&stderr_path),
+        })
+    }
+}
+
+/// A finished command.
+struct Output {
+    line: String,
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+impl Output {
+    /// `Ok` on exit code 0; else the command, its status and the tail of its output.
+    fn success(&self) -> Result<(), String> {
+        if self.status.success() {
+            return Ok(());
+        }
+        let mut error = format!("`{}` exited with {}", self.line, self.status);
+        for (name, text) in [("stdout", &self.stdout), ("stderr", &self.stderr)] {
+            let lines: Vec<&str> = text.lines().collect();
+            if !lines.is_empty() {
+                let _ = write!(error, "\n--- {name} (last lines) ---");
+                for line in &lines[lines.len().saturating_sub(30)..] {
+                    let _ = write!(error, "\n{line}");
+                }
+            }
+        }
+        if self.line.starts_with("wine") {
+            error.push_str("\n(for Wine's own diagnostics, run again with WINEDEBUG=err+all)");
+        }
+        Err(error)
+    }
+}
+
+// ======== HOST INVOCATION: the one place that knows the host's command line ========
+//
+// `syncmgr-host DLL --clsid GUID --json` creates the handler by CLSID, drives one full sync
+// session and prints one JSON document; exit code 0 means a conforming session in which every
+// item succeeded (1: a call or an item failed, 2: protocol violations, 3: the handler could not
+// be created, 64: bad command line). The DLL is registered by then, so `CoCreateInstance`
+// finds it through `InprocServer32`. Change these two functions if that interface changes.
+
+/// The host's arguments after the executable, for the handler `dll` (a Windows path).
+fn host_args(dll: &str, clsid: &str) -> Vec<String> {
+    [dll, "--clsid", clsid, "--json"]
+        .map(str::to_owned)
+        .to_vec()
+}
+
+/// Checks what the host printed with `--json`: one JSON document, or one per line.
+fn check_host_output(stdout: &str) -> Result<(), String> {
+    if stdout.trim().is_empty() {
+        return Err("the host printed nothing".to_owned());
+    }
+    if serde_json::from_str::<serde_json::Value>(stdout).is_ok() {
+        return Ok(());
+    }
+    for line in stdout.lines().filter(|line| !line.trim().is_empty()) {
+        serde_json::from_str::<serde_json::Value>(line)
+            .map_err(|e| format!("the host's output is not JSON ({e}): {line}"))?;
+    }
+    Ok(())
+}
+
+// ======== end of HOST INVOCATION ========
+
+/// `HKCR\CLSID\{CLSID}`, as `reg` spells it.
+fn clsid_key() -> String {
+    format!("HKCR\\CLSID\\{{{}}}", CLSID.to_ascii_uppercase())
+}
+
+/// The path Wine shows for a Unix path: drive `Z:` is the root of the file system.
+fn windows_path(path: &Path) -> String {
+    format!("Z:{}", path.display()).replace('/', "\\")
+}
+
+/// The values in `reg query KEY` output: `(name, type, data)` per `    name    REG_SZ    data`.
+fn parse_reg_query(output: &str) -> Vec<(String, String, String)> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let line = line.strip_prefix("    ")?;
+            let mut fields = line.splitn(3, "    ");
+            let (name, kind) = (fields.next()?, fields.next()?);
+            kind.starts_with("REG_").then(|| {
+                (
+                    name.to_owned(),
+                    kind.to_owned(),
+                    fields.next().unwrap_or_default().to_owned(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The file of `extension` that cargo's JSON `messages` report for a target `select`s.
+fn artifact(
+    messages: &str,
+    select: impl Fn(&serde_json::Value, &str) -> bool,
+    extension: &str,
+) -> Option<PathBuf> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| message["reason"] == "compiler-artifact")
+        .filter(|message| {
+            select(
+                &message["target"],
+                message["package_id"].as_str().unwrap_or_default(),
+            )
+        })
+        .flat_map(|message| {
+            message["filenames"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|name| name.as_str().map(PathBuf::from))
+                .collect::<Vec<_>>()
+        })
+        .find(|path| path.to_string_lossy().ends_with(extension))
+}
+
+fn has_kind(target: &serde_json::Value, kind: &str) -> bool {
+    target["kind"]
+        .as_array()
+        .is_some_and(|kinds| kinds.iter().any(|k| k == kind))
+}
+
+fn cargo_metadata(root: &Path) -> Result<serde_json::Value, String> {
+    let output = Command::new(cargo())
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|e| format!("cannot run `cargo metadata`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`cargo metadata` failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("`cargo metadata` printed invalid JSON: {e}"))
+}
+
+/// The cargo that runs this xtask.
+fn cargo() -> OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+fn command_line(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reg_query_values() {
+        let output = "\nHKEY_CLASSES_ROOT\\CLSID\\{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}\\InprocServer32\n    \
+            (Default)    REG_SZ    Z:\\work\\my dir\\example_minimal.dll\n    ThreadingModel    REG_SZ    Apartment\n    Empty    REG_SZ\n\n";
+        assert_eq!(
+            parse_reg_query(output),
+            [
+                (
+                    "(Default)",
+                    "REG_SZ",
+                    "Z:\\work\\my dir\\example_minimal.dll"
+                ),
+                ("ThreadingModel", "REG_SZ", "Apartment"),
+                ("Empty", "REG_SZ", ""),
+            ]
+            .map(|(n, k, d)| (n.to_owned(), k.to_owned(), d.to_owned()))
+        );
+    }
+
+    #[test]
+    fn paths_and_keys() {
+        assert_eq!(
+            windows_path(Path::new(
+                "/work/main/target/x86_64-pc-windows-gnu/debug/example_minimal.dll"
+            )),
+            "Z:\\work\\main\\target\\x86_64-pc-windows-gnu\\debug\\example_minimal.dll"
+        );
+        assert_eq!(
+            clsid_key(),
+            "HKCR\\CLSID\\{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}"
+        );
+    }
+
+    #[test]
+    fn host_output_is_json() {
+        assert!(check_host_output("{\"ok\": true}\n").is_ok());
+        assert!(check_host_output("{\n  \"ok\": true\n}\n").is_ok());
+        assert!(check_host_output("{\"event\": 1}\n\n{\"event\": 2}\n").is_ok());
+        assert!(check_host_output("").is_err());
+        assert!(check_host_output("{\"event\": 1}\nsynchronized\n").is_err());
+    }
+
+    #[test]
+    fn artifacts_from_cargo_messages() {
+        let messages = r#"{"reason":"compiler-artifact","package_id":"path+file:///w/examples/minimal#example-minimal@0.0.0","target":{"kind":["cdylib","rlib"],"name":"example_minimal"},"filenames":["/t/libexample_minimal.dll.a","/t/example_minimal.dll","/t/libexample_minimal.rlib"]}
+{"reason":"compiler-artifact","package_id":"path+file:///w/host#syncmgr-host@0.1.0","target":{"kind":["bin"],"name":"syncmgr-host"},"filenames":["/t/syncmgr-host.exe"]}
+{"reason":"build-finished","success":true}"#;
+        assert_eq!(
+            artifact(
+                messages,
+                |t, _| t["name"] == "example_minimal" && has_kind(t, "cdylib"),
+                ".dll"
+            ),
+            Some(PathBuf::from("/t/example_minimal.dll"))
+        );
+        assert_eq!(
+            artifact(
+                messages,
+                |t, id| id == "path+file:///w/host#syncmgr-host@0.1.0" && has_kind(t, "bin"),
+                ".exe"
+            ),
+            Some(PathBuf::from("/t/syncmgr-host.exe"))
+        );
+        assert_eq!(artifact(messages, |_, id| id == "other", ".exe"), None);
+    }
+}
