@@ -181,3 +181,88 @@ fn last_release_while_the_worker_runs() {
     assert!(recorder.is_released());
     recorder.assert_clean();
 }
+
+#[test]
+fn set_item_status_from_inside_progress_does_not_deadlock() {
+    let _serial = support::serial();
+    let (object, journal) = scripted(Script::new().sync_item(|item| {
+        for step in 1..=3 {
+            item.progress(step, 3, "working")?;
+        }
+        Ok(())
+    }));
+    let (callback, recorder) = support::callback();
+    let shared = SharedObject::new(&object);
+    let answers = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = Arc::clone(&answers);
+    // The host answers ALPHA's first step by skipping BETA and stopping everything, on the
+    // worker's thread, while the worker waits for the answer.
+    recorder.answer_progress(move |event| {
+        if let support::Event::Progress {
+            item,
+            text: Some(text),
+            ..
+        } = event
+            && *item == ALPHA
+            && text == "working"
+        {
+            let object = shared.get();
+            let mut seen = seen.lock().expect("not poisoned");
+            if seen.is_empty() {
+                seen.push(support::set_item_status(object, Some(&BETA), SKIPPED));
+                seen.push(support::set_item_status(
+                    object,
+                    Some(&GUID::zeroed()),
+                    support::STOPPED,
+                ));
+            }
+        }
+        S_OK
+    });
+    support::start(&object, &callback);
+    assert_eq!(
+        support::run_session(&object, &recorder, &support::STATIC_ITEMS),
+        S_OK
+    );
+    support::detach(&object, &recorder);
+    assert_eq!(*answers.lock().expect("not poisoned"), [S_OK, S_OK]);
+    recorder.assert_item_ended(ALPHA, support::STOPPED);
+    // A skip outranks the stop.
+    assert_eq!(recorder.statuses(BETA), [SKIPPED]);
+    assert_eq!(recorder.statuses(support::GAMMA), [support::STOPPED]);
+    assert_eq!(journal.synced(), [ALPHA]);
+    support::release_last(object);
+    recorder.assert_clean();
+}
+
+#[test]
+fn set_progress_callback_from_inside_progress_does_not_deadlock() {
+    let _serial = support::serial();
+    let (object, journal) = scripted(Script::new());
+    let (callback, recorder) = support::callback();
+    let shared = SharedObject::new(&object);
+    let answer = Arc::new(std::sync::Mutex::new(None));
+    let seen = Arc::clone(&answer);
+    recorder.answer_progress(move |_| {
+        let mut seen = seen.lock().expect("not poisoned");
+        if seen.is_none() {
+            *seen = Some(support::set_callback(shared.get(), None));
+        }
+        S_OK
+    });
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &[ALPHA, BETA]), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    // The first Progress removed the callback: the call in flight finishes, then the handler
+    // lets go of it and stops, without calling it again.
+    recorder.wait_refs(1);
+    recorder.forbid_calls();
+    support::wait_until("the session to end", || {
+        support::set_item_status(&object, Some(&BETA), SKIPPED) == E_UNEXPECTED
+    });
+    assert_eq!(*answer.lock().expect("not poisoned"), Some(S_OK));
+    assert_eq!(recorder.events().len(), 2, "{:?}", recorder.events());
+    assert!(journal.synced().len() <= 1);
+    support::release_last(object);
+    recorder.assert_clean();
+}

@@ -877,3 +877,60 @@ fn removing_the_callback_mid_sync_stops_the_work() {
     recorder.assert_clean();
     support::release_last(object);
 }
+
+#[test]
+fn repeated_ids_count_once_and_an_empty_session_completes() {
+    let _serial = support::serial();
+    let (object, journal) = scripted(Script::new());
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(
+        support::run_session(&object, &recorder, &[BETA, ALPHA, BETA]),
+        S_OK
+    );
+    assert_eq!(journal.synced(), [BETA, ALPHA]);
+    recorder.assert_item_ended(ALPHA, SUCCEEDED);
+    recorder.assert_item_ended(BETA, SUCCEEDED);
+    assert!(journal.calls().contains(&Call::Prepare(vec![BETA, ALPHA])));
+
+    // No items: PrepareForSync(0, NULL) and a session that completes at once.
+    assert_eq!(support::prepare_raw(&object, 0, ptr::null()), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    recorder.wait_for("a second SynchronizeCompleted", |events| {
+        events
+            .iter()
+            .filter(|event| matches!(event, Event::SynchronizeCompleted(_)))
+            .count()
+            == 2
+    });
+    support::detach(&object, &recorder);
+    assert_eq!(recorder.prepare_completions(), [S_OK, S_OK]);
+    assert_eq!(recorder.sync_completions(), [S_OK, S_OK]);
+    assert_eq!(journal.synced().len(), 2);
+    support::release_last(object);
+    recorder.assert_clean();
+}
+
+#[test]
+fn a_null_this_is_e_pointer() {
+    let _serial = support::serial();
+    let object = syncmgr::create(support::Minimal);
+    let vtable = object.vtable();
+    let null = ptr::null_mut();
+    let item = ALPHA;
+    // SAFETY: every thunk must refuse a NULL `this` before touching anything else.
+    unsafe {
+        assert_eq!(
+            (vtable.Initialize)(null, 0, MANUAL, 0, ptr::null()),
+            E_POINTER
+        );
+        assert_eq!((vtable.Synchronize)(null, abi::HWND::default()), E_POINTER);
+        assert_eq!(
+            (vtable.SetItemStatus)(null, &raw const item, support::SKIPPED),
+            E_POINTER
+        );
+        assert_eq!((vtable.base__.AddRef)(null), 0);
+        assert_eq!((vtable.base__.Release)(null), 0);
+    }
+    support::release_last(object);
+}
