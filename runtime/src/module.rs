@@ -39,7 +39,9 @@ pub(crate) fn lock_server(lock: bool) -> bool {
         true
     } else {
         SERVER_LOCKS
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |locks| locks.checked_sub(1))
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |locks| {
+                locks.checked_sub(1)
+            })
             .is_ok()
     }
 }

@@ -93,7 +93,11 @@ impl ClassFactory {
 
     /// # Safety
     /// `this` is null or an `IClassFactory` pointer of this module, still referenced.
-    unsafe fn call(this: *mut c_void, method: &'static str, f: impl FnOnce(&Self) -> HRESULT) -> HRESULT {
+    unsafe fn call(
+        this: *mut c_void,
+        method: &'static str,
+        f: impl FnOnce(&Self) -> HRESULT,
+    ) -> HRESULT {
         // SAFETY: per the contract, a non-null `this` points at a live `ClassFactory`.
         let hr = match unsafe { this.cast::<Self>().as_ref() } {
             None => abi::E_POINTER,
@@ -296,8 +300,13 @@ mod registry {
         })?;
         let result = values.iter().try_for_each(|(name, data)| {
             let name = name.map(wide);
-            let data: Vec<u8> = wide(data).iter().flat_map(|unit| unit.to_le_bytes()).collect();
-            let name = name.as_ref().map_or(PCWSTR::null(), |name| PCWSTR(name.as_ptr()));
+            let data: Vec<u8> = wide(data)
+                .iter()
+                .flat_map(|unit| unit.to_le_bytes())
+                .collect();
+            let name = name
+                .as_ref()
+                .map_or(PCWSTR::null(), |name| PCWSTR(name.as_ptr()));
             // SAFETY: `key` is open; `name` is null or NUL-terminated; `data` is a REG_SZ.
             win32(unsafe { abi::RegSetValueExW(key, name, None, abi::REG_SZ, Some(&data)) })
         });
@@ -336,7 +345,11 @@ mod registry {
         let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
         // SAFETY: `buffer` has room for `capacity` units.
         let len = unsafe {
-            abi::GetModuleFileNameW(Some(module), windows_core::PWSTR(buffer.as_mut_ptr()), capacity)
+            abi::GetModuleFileNameW(
+                Some(module),
+                windows_core::PWSTR(buffer.as_mut_ptr()),
+                capacity,
+            )
         } as usize;
         if len == 0 || len >= buffer.len() {
             return Err(abi::E_FAIL);
