@@ -10,6 +10,7 @@
 
 mod wine;
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -57,18 +58,7 @@ fn generate_bindings(out: &Path) {
 /// Path of `Windows.Win32.winmd` (Win32 metadata 63.0.31) inside the windows-bindgen 0.66 crate
 /// that `cargo metadata` downloaded for the `win32-metadata` dependency.
 fn win32_winmd() -> PathBuf {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
-        .args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .output()
-        .expect("failed to run `cargo metadata`");
-    assert!(
-        output.status.success(),
-        "`cargo metadata` failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("`cargo metadata` printed invalid JSON");
+    let metadata = cargo_metadata(&[]).unwrap_or_else(|error| panic!("{error}"));
     let manifest = metadata["packages"]
         .as_array()
         .into_iter()
@@ -82,6 +72,29 @@ fn win32_winmd() -> PathBuf {
         .join("default/Windows.Win32.winmd");
     assert!(winmd.is_file(), "{} is missing", winmd.display());
     winmd
+}
+
+/// `cargo metadata --format-version 1 ARGS` of the workspace.
+fn cargo_metadata(args: &[&str]) -> Result<serde_json::Value, String> {
+    let output = Command::new(cargo())
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(workspace_root().join("Cargo.toml"))
+        .args(args)
+        .output()
+        .map_err(|error| format!("failed to run `cargo metadata`: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`cargo metadata` failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("`cargo metadata` printed invalid JSON: {error}"))
+}
+
+/// The cargo that runs this xtask.
+fn cargo() -> OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
 #[cfg(test)]

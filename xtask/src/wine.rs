@@ -16,7 +16,6 @@
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
 
-use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -50,7 +49,8 @@ const WINEDLLOVERRIDES: &str = "mscoree,mshtml=";
 const APT_TIMEOUT: Duration = Duration::from_mins(15);
 const BUILD_TIMEOUT: Duration = Duration::from_mins(30);
 const WINEBOOT_TIMEOUT: Duration = Duration::from_mins(5);
-const WINE_TIMEOUT: Duration = Duration::from_mins(2);
+/// A short command: a Wine tool, a version check, the shim's compile.
+const COMMAND_TIMEOUT: Duration = Duration::from_mins(2);
 const HOST_TIMEOUT: Duration = Duration::from_mins(3);
 
 /// `cargo run -p xtask -- wine-e2e [--host <exe>]`.
@@ -77,10 +77,10 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
         let _ = e2e.exec(
             "wineserver-kill",
             &mut e2e.wine_env("wineserver", &["-k"]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         );
     }
-    e2e.print_summary(started.elapsed(), result.as_ref().err());
+    e2e.print_summary(started.elapsed(), result.err());
     if result.is_ok() {
         ExitCode::SUCCESS
     } else {
@@ -88,7 +88,7 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
     }
 }
 
-/// Why a step failed, for the summary.
+/// What a step did (`Ok`) or why it failed (`Err`), for the summary.
 type StepResult = Result<String, String>;
 
 /// One step of the run.
@@ -121,7 +121,7 @@ struct E2e {
 impl E2e {
     fn new(host_override: Option<PathBuf>) -> Result<Self, String> {
         let root = super::workspace_root();
-        let metadata = cargo_metadata(&root)?;
+        let metadata = super::cargo_metadata(&["--no-deps"])?;
         let target_dir = PathBuf::from(
             metadata["target_directory"]
                 .as_str()
@@ -180,7 +180,7 @@ impl E2e {
         Ok(())
     }
 
-    fn print_summary(&self, total: Duration, failed: Option<&&'static str>) {
+    fn print_summary(&self, total: Duration, failed: Option<&str>) {
         println!("\nwine-e2e summary (logs in {}):", self.logs.display());
         for (name, duration, outcome) in &self.summary {
             let (status, detail) = match outcome {
@@ -209,7 +209,7 @@ impl E2e {
         let installed = self.exec(
             "rustup-targets",
             Command::new("rustup").args(["target", "list", "--installed"]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?;
         if !installed.stdout.lines().any(|line| line.trim() == TARGET) {
             self.exec(
@@ -239,11 +239,13 @@ impl E2e {
                 started.elapsed().as_secs_f64()
             ));
         }
-        for (_, command) in PACKAGES {
+        let mut commands: Vec<&str> = PACKAGES.iter().map(|(_, command)| *command).collect();
+        commands.dedup();
+        for command in commands {
             self.exec(
                 &format!("{command}-version"),
                 &mut self.wine_env(command, &["--version"]),
-                WINE_TIMEOUT,
+                COMMAND_TIMEOUT,
             )?
             .success()
             .map_err(|error| format!("`{command}` does not run after installing:\n{error}"))?;
@@ -293,7 +295,7 @@ impl E2e {
 
     /// Cross-builds the handler DLL and the host, and finds both in cargo's JSON messages.
     fn build(&mut self) -> StepResult {
-        let mut command = Command::new(cargo());
+        let mut command = Command::new(super::cargo());
         command
             .current_dir(&self.root)
             .args([
@@ -347,7 +349,7 @@ impl E2e {
                 .arg(source.join("bcryptprimitives.c"))
                 .arg(source.join("bcryptprimitives.def"))
                 .arg("-ladvapi32"),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?
         .success()?;
         let mut dirs: Vec<&Path> = Vec::new();
@@ -407,7 +409,7 @@ impl E2e {
         self.exec(
             "regsvr32",
             &mut self.wine(&["regsvr32", "/s", &dll]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?
         .success()
         .map_err(|error| format!("`regsvr32 /s {dll}` failed (DllRegisterServer):\n{error}"))?;
@@ -415,7 +417,7 @@ impl E2e {
         let query = self.exec(
             "reg-query",
             &mut self.wine(&["reg", "query", &key]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?;
         query
             .success()
@@ -469,7 +471,7 @@ impl E2e {
         self.exec(
             "regsvr32-u",
             &mut self.wine(&["regsvr32", "/u", "/s", &dll]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?
         .success()
         .map_err(|error| {
@@ -479,7 +481,7 @@ impl E2e {
         let query = self.exec(
             "reg-query-gone",
             &mut self.wine(&["reg", "query", &key]),
-            WINE_TIMEOUT,
+            COMMAND_TIMEOUT,
         )?;
         if query.status.success() {
             return Err(format!(
@@ -700,27 +702,6 @@ fn has_kind(target: &serde_json::Value, kind: &str) -> bool {
     target["kind"]
         .as_array()
         .is_some_and(|kinds| kinds.iter().any(|k| k == kind))
-}
-
-fn cargo_metadata(root: &Path) -> Result<serde_json::Value, String> {
-    let output = Command::new(cargo())
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .map_err(|e| format!("cannot run `cargo metadata`: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "`cargo metadata` failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("`cargo metadata` printed invalid JSON: {e}"))
-}
-
-/// The cargo that runs this xtask.
-fn cargo() -> OsString {
-    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
 fn file_name(path: &Path) -> String {
