@@ -1,0 +1,486 @@
+//! The host's `ISyncMgrSynchronizeCallback`: a hand-written COM object that records every call
+//! into the [`Checker`], feeds the progress display and answers as the Sync Manager would.
+//!
+//! Layout: `#[repr(C)]` with the vtable pointer first, so the object's address is its interface
+//! pointer. The host keeps one reference ("its own") for the whole session; at the end every
+//! reference the handler took must be back, which [`CallbackRef::others`] shows.
+
+use crate::check::{Checker, Event, LogInfo, Progress, TextProblem, Violation, ViolationKind};
+use crate::ui::Ui;
+use core::ffi::c_void;
+use core::ptr::NonNull;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+use syncmgr::abi::{
+    self, ISyncMgrSynchronizeCallback, ISyncMgrSynchronizeCallback_Vtbl, SYNCMGRLOGERRORINFO,
+    SYNCMGRPROGRESSITEM,
+};
+use syncmgr::{GUID, HRESULT, Interface};
+use windows_core::{BOOL, IUnknown, IUnknown_Vtbl, PCWSTR};
+
+/// Longest text read from a handler's string pointer, in UTF-16 units, before it counts as
+/// unterminated (mobsync sets no limit; this bounds the read of a broken pointer).
+const TEXT_LIMIT: usize = 32 * 1024;
+
+/// A `--skip ITEM@PCT%`, armed until its item's progress reaches the percentage.
+#[derive(Clone, Copy, Debug)]
+pub struct PercentSkip {
+    /// The item.
+    pub item: GUID,
+    /// The percentage.
+    pub percent: u32,
+    /// Whether `S_SYNCMGR_CANCELITEM` was answered.
+    pub fired: bool,
+}
+
+/// A `LogError` entry, for the report.
+#[derive(Clone, Debug)]
+pub struct LogLine {
+    /// `dwErrorLevel`.
+    pub level: u32,
+    /// The text (lossy when malformed).
+    pub text: String,
+    /// The item, when the entry names one.
+    pub item: Option<GUID>,
+}
+
+/// Everything the callback records, behind one lock.
+#[derive(Debug)]
+pub struct Recorder {
+    /// The protocol checker.
+    pub checker: Checker,
+    /// `LogError` entries in order.
+    pub log: Vec<LogLine>,
+    /// Armed percentage skips.
+    pub percent_skips: Vec<PercentSkip>,
+    /// What `EnableModeless(TRUE)` answers: `S_OK` with `--may-bother-user`, else `S_FALSE`.
+    pub modeless: HRESULT,
+    /// The live display.
+    pub ui: Ui,
+}
+
+/// The state shared by the host thread and the callback (called on any thread).
+#[derive(Debug)]
+pub struct Shared {
+    recorder: Mutex<Recorder>,
+    changed: Condvar,
+    start: Instant,
+}
+
+impl Shared {
+    /// Shared state around `recorder`; event times count from now.
+    #[must_use]
+    pub fn new(recorder: Recorder) -> Arc<Self> {
+        Arc::new(Self {
+            recorder: Mutex::new(recorder),
+            changed: Condvar::new(),
+            start: Instant::now(),
+        })
+    }
+
+    /// Locks the recorder (a panic in an earlier holder does not make it unusable).
+    pub fn lock(&self) -> MutexGuard<'_, Recorder> {
+        self.recorder.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Time since the session started.
+    #[must_use]
+    pub fn elapsed(&self) -> Duration {
+        self.start.elapsed()
+    }
+
+    /// Waits until `done` holds or `deadline` passes; true when `done` holds.
+    pub fn wait_until(&self, deadline: Instant, done: impl Fn(&Recorder) -> bool) -> bool {
+        let mut guard = self.lock();
+        loop {
+            if done(&guard) {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            guard = self
+                .changed
+                .wait_timeout(guard, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    fn record(&self, event: &Event) {
+        drop(self.record_locked(event));
+    }
+
+    fn record_locked(&self, event: &Event) -> MutexGuard<'_, Recorder> {
+        let at = self.elapsed();
+        let mut recorder = self.lock();
+        recorder.checker.record(at, event);
+        self.changed.notify_all();
+        recorder
+    }
+}
+
+/// The COM object.
+#[repr(C)]
+struct HostCallback {
+    vtable: &'static ISyncMgrSynchronizeCallback_Vtbl,
+    refs: AtomicU32,
+    shared: Arc<Shared>,
+}
+
+/// The host's own reference to its callback object.
+#[derive(Debug)]
+pub struct CallbackRef(NonNull<HostCallback>);
+
+// SAFETY: the object is thread-safe (atomics and a mutex) and lives until its last reference.
+unsafe impl Send for CallbackRef {}
+
+impl CallbackRef {
+    /// A new callback object over `shared`, holding the host's one reference.
+    #[must_use]
+    pub fn new(shared: Arc<Shared>) -> Self {
+        let object = Box::new(HostCallback {
+            vtable: &VTABLE,
+            refs: AtomicU32::new(1),
+            shared,
+        });
+        Self(NonNull::from(Box::leak(object)))
+    }
+
+    /// The interface pointer, for `SetProgressCallback`.
+    #[must_use]
+    pub fn as_raw(&self) -> *mut c_void {
+        self.0.as_ptr().cast()
+    }
+
+    /// References held by others than the host.
+    #[must_use]
+    pub fn others(&self) -> u32 {
+        // SAFETY: the host's own reference keeps the object alive.
+        unsafe { self.0.as_ref() }
+            .refs
+            .load(Ordering::Acquire)
+            .saturating_sub(1)
+    }
+}
+
+impl Drop for CallbackRef {
+    fn drop(&mut self) {
+        // SAFETY: releases the host's own reference; a reference the handler kept keeps the
+        // object (and its `Arc<Shared>`) alive, so its later calls stay valid.
+        unsafe { release(self.as_raw()) };
+    }
+}
+
+static VTABLE: ISyncMgrSynchronizeCallback_Vtbl = ISyncMgrSynchronizeCallback_Vtbl {
+    base__: IUnknown_Vtbl {
+        QueryInterface: query_interface,
+        AddRef: add_ref,
+        Release: release,
+    },
+    ShowPropertiesCompleted: show_properties_completed,
+    PrepareForSyncCompleted: prepare_for_sync_completed,
+    SynchronizeCompleted: synchronize_completed,
+    ShowErrorCompleted: show_error_completed,
+    EnableModeless: enable_modeless,
+    Progress: progress,
+    LogError: log_error,
+    DeleteLogError: delete_log_error,
+    EstablishConnection: establish_connection,
+};
+
+/// Runs `f` on the object behind `this`; null is `E_POINTER`, a panic is `E_UNEXPECTED` (never
+/// an unwind across `extern "system"`).
+///
+/// # Safety
+/// `this` is null or a `HostCallback` interface pointer that is still referenced.
+unsafe fn with(this: *mut c_void, f: impl FnOnce(&Shared) -> HRESULT) -> HRESULT {
+    // SAFETY: per the contract.
+    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
+        return abi::E_POINTER;
+    };
+    catch_unwind(AssertUnwindSafe(|| f(&object.shared))).unwrap_or(abi::E_UNEXPECTED)
+}
+
+/// The interfaces the object answers for.
+fn answers(iid: &GUID) -> bool {
+    // On Windows the object also says it is agile (it is: atomics and a mutex), so the
+    // runtime's `AgileReference` hands worker threads this very pointer instead of a proxy.
+    // That keeps the host working without a message pump on its STA thread (see lib.rs).
+    *iid == IUnknown::IID
+        || *iid == ISyncMgrSynchronizeCallback::IID
+        || (cfg!(windows) && *iid == <windows_core::imp::IAgileObject as Interface>::IID)
+}
+
+unsafe extern "system" fn query_interface(
+    this: *mut c_void,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    if out.is_null() {
+        return abi::E_POINTER;
+    }
+    // SAFETY: `out` is non-null and writable per COM's contract.
+    unsafe { out.write(core::ptr::null_mut()) };
+    // SAFETY: `iid` is null or readable per COM's contract.
+    let Some(iid) = (unsafe { iid.as_ref() }) else {
+        return abi::E_INVALIDARG;
+    };
+    // SAFETY: `this` is this object's interface pointer.
+    unsafe {
+        with(this, |_| {
+            if !answers(iid) {
+                return abi::E_NOINTERFACE;
+            }
+            add_ref(this);
+            out.write(this);
+            abi::S_OK
+        })
+    }
+}
+
+unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
+    // SAFETY: `this` is null or this object's interface pointer, still referenced.
+    match unsafe { this.cast::<HostCallback>().as_ref() } {
+        Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
+        None => 0,
+    }
+}
+
+unsafe extern "system" fn release(this: *mut c_void) -> u32 {
+    // SAFETY: `this` is null or this object's interface pointer, still referenced.
+    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
+        return 0;
+    };
+    let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
+    if remaining == 0 {
+        std::sync::atomic::fence(Ordering::Acquire);
+        // SAFETY: the last reference is gone; the box came from `Box::leak` in `new`.
+        drop(unsafe { Box::from_raw(this.cast::<HostCallback>()) });
+    }
+    remaining
+}
+
+unsafe extern "system" fn show_properties_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe {
+        with(this, |shared| {
+            shared.record(&Event::ShowPropertiesCompleted(hr));
+            abi::S_OK
+        })
+    }
+}
+
+unsafe extern "system" fn prepare_for_sync_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe {
+        with(this, |shared| {
+            shared.record(&Event::PrepareCompleted(hr));
+            abi::S_OK
+        })
+    }
+}
+
+unsafe extern "system" fn synchronize_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe {
+        with(this, |shared| {
+            shared.record(&Event::SynchronizeCompleted(hr));
+            abi::S_OK
+        })
+    }
+}
+
+unsafe extern "system" fn show_error_completed(
+    this: *mut c_void,
+    hr: HRESULT,
+    count: u32,
+    _items: *const GUID,
+) -> HRESULT {
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe {
+        with(this, |shared| {
+            shared.record(&Event::ShowErrorCompleted(hr, count));
+            abi::S_OK
+        })
+    }
+}
+
+unsafe extern "system" fn enable_modeless(this: *mut c_void, enable: BOOL) -> HRESULT {
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe {
+        with(this, |shared| {
+            let recorder = shared.record_locked(&Event::EnableModeless(enable.as_bool()));
+            if enable.as_bool() {
+                recorder.modeless
+            } else {
+                abi::S_OK
+            }
+        })
+    }
+}
+
+/// Reads a NUL-terminated UTF-16 string of at most `TEXT_LIMIT` units.
+///
+/// # Safety
+/// `text` is null or readable up to its NUL or `TEXT_LIMIT` units, whichever comes first.
+unsafe fn read_wide(text: *const u16) -> Result<String, TextProblem> {
+    if text.is_null() {
+        return Err(TextProblem::Null);
+    }
+    let mut units = Vec::new();
+    for offset in 0..TEXT_LIMIT {
+        // SAFETY: per the contract, every unit up to the NUL (or the limit) is readable.
+        let unit = unsafe { text.add(offset).read_unaligned() };
+        if unit == 0 {
+            return Ok(String::from_utf16_lossy(&units));
+        }
+        units.push(unit);
+    }
+    Err(TextProblem::Unterminated)
+}
+
+/// Decodes a `SYNCMGRPROGRESSITEM`.
+///
+/// # Safety
+/// `item` is null or points at a readable `SYNCMGRPROGRESSITEM` whose text (if the mask says so)
+/// is null or readable as for [`read_wide`].
+unsafe fn decode_progress(item: *const SYNCMGRPROGRESSITEM) -> Option<Progress> {
+    // The ABI type of the parameter fixes the struct's size; `cbSize` is only checked.
+    // SAFETY: per the contract.
+    let item = unsafe { item.as_ref() }?;
+    let has = |bit: u32| item.mask & bit != 0;
+    Some(Progress {
+        cb_size: item.cbSize,
+        mask: item.mask,
+        // SAFETY: per the contract.
+        text: has(abi::SYNCMGRPROGRESSITEM_STATUSTEXT)
+            .then(|| unsafe { read_wide(item.lpcStatusText.0) }),
+        status: has(abi::SYNCMGRPROGRESSITEM_STATUSTYPE).then_some(item.dwStatusType),
+        value: has(abi::SYNCMGRPROGRESSITEM_PROGVALUE).then_some(item.iProgValue),
+        max: has(abi::SYNCMGRPROGRESSITEM_MAXVALUE).then_some(item.iMaxValue),
+    })
+}
+
+/// The answer to `Progress`: `S_SYNCMGR_CANCELITEM` once an armed `--skip ITEM@PCT%` is reached.
+fn progress_reply(recorder: &mut Recorder, item: &GUID) -> HRESULT {
+    let Some(track) = recorder
+        .checker
+        .items()
+        .iter()
+        .find(|track| track.id == *item)
+    else {
+        return abi::S_OK;
+    };
+    if !track.finals.is_empty() {
+        return abi::S_OK;
+    }
+    let percent = match track.values {
+        Some((value, max)) if max > 0 => i64::from(value) * 100 / i64::from(max),
+        _ => 0,
+    };
+    for skip in &mut recorder.percent_skips {
+        if skip.item == *item && !skip.fired && percent >= i64::from(skip.percent) {
+            skip.fired = true;
+            return abi::S_SYNCMGR_CANCELITEM;
+        }
+    }
+    abi::S_OK
+}
+
+unsafe extern "system" fn progress(
+    this: *mut c_void,
+    item: *const GUID,
+    progress: *const SYNCMGRPROGRESSITEM,
+) -> HRESULT {
+    let body = |shared: &Shared| {
+        // SAFETY: `item` is null or a readable GUID (REFGUID).
+        let Some(&item) = (unsafe { item.as_ref() }) else {
+            shared.lock().checker.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                "Progress with a null ItemID",
+            ));
+            return abi::E_INVALIDARG;
+        };
+        // SAFETY: `progress` is null or a readable SYNCMGRPROGRESSITEM (the ABI type).
+        let decoded = unsafe { decode_progress(progress) };
+        let mut recorder = shared.record_locked(&Event::Progress(item, decoded.clone()));
+        let Some(decoded) = decoded else {
+            return abi::E_INVALIDARG;
+        };
+        let reply = progress_reply(&mut recorder, &item);
+        recorder
+            .ui
+            .progress(&item, &decoded, reply == abi::S_SYNCMGR_CANCELITEM);
+        reply
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { with(this, body) }
+}
+
+unsafe extern "system" fn log_error(
+    this: *mut c_void,
+    level: u32,
+    text: PCWSTR,
+    info: *const SYNCMGRLOGERRORINFO,
+) -> HRESULT {
+    let body = |shared: &Shared| {
+        // SAFETY: `text` is null or a NUL-terminated string (LPCWSTR).
+        let text = unsafe { read_wide(text.0) };
+        // SAFETY: `info` is null or a readable SYNCMGRLOGERRORINFO.
+        let info = unsafe { info.as_ref() }.map(|info| LogInfo {
+            cb_size: info.cbSize,
+            mask: info.mask,
+            flags: info.dwSyncMgrErrorFlags,
+            error_id: info.ErrorID,
+            item_id: info.ItemID,
+        });
+        let line = LogLine {
+            level,
+            text: text
+                .clone()
+                .unwrap_or_else(|problem| format!("<{problem:?} text>")),
+            item: info.as_ref().and_then(LogInfo::item),
+        };
+        let mut recorder = shared.record_locked(&Event::LogError { level, text, info });
+        recorder.ui.log(&line);
+        recorder.log.push(line);
+        abi::S_OK
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { with(this, body) }
+}
+
+unsafe extern "system" fn delete_log_error(
+    this: *mut c_void,
+    error_id: *const GUID,
+    _reserved: u32,
+) -> HRESULT {
+    let body = |shared: &Shared| {
+        // SAFETY: `error_id` is null or a readable GUID.
+        let id = unsafe { error_id.as_ref() }.copied().unwrap_or_default();
+        shared.record(&Event::DeleteLogError(id));
+        abi::S_OK
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { with(this, body) }
+}
+
+unsafe extern "system" fn establish_connection(
+    this: *mut c_void,
+    name: PCWSTR,
+    _reserved: u32,
+) -> HRESULT {
+    let body = |shared: &Shared| {
+        // SAFETY: `name` is null (the default connection) or a NUL-terminated string.
+        let name = unsafe { read_wide(name.0) }.ok();
+        shared.record(&Event::EstablishConnection(name));
+        // The host has no network connections to manage: nothing to establish.
+        abi::S_OK
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { with(this, body) }
+}

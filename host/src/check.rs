@@ -1,0 +1,720 @@
+//! The conformance checker: fed with what the handler did, it lists every departure from the
+//! Sync Manager protocol (mobsync.h, see `shared/reference/syncmgr-abi.md` §3–§8, §11, §12).
+//!
+//! Everything here is plain data: the callback decodes the handler's raw structs into
+//! [`Event`]s and the session driver reports its own calls, so each violation kind can be
+//! proven detectable with synthetic input.
+
+use crate::names::{hresult_name, status_name};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::time::Duration;
+use syncmgr::abi::{self, SYNCMGRHANDLERINFO, SYNCMGRITEM};
+use syncmgr::{GUID, HRESULT};
+
+/// What kind of rule was broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ViolationKind {
+    /// `PrepareForSyncCompleted` or `SynchronizeCompleted` never came after a successful call.
+    MissingCompletion,
+    /// A completion callback came more than once.
+    RepeatedCompletion,
+    /// A completion callback came although it must not (its call failed or was never made).
+    UnexpectedCompletion,
+    /// `Progress` or `LogError` named an item that is not in the session.
+    UnknownItem,
+    /// A session item never got a final status (`SUCCEEDED`, `FAILED`, `SKIPPED`, `STOPPED`).
+    MissingFinalStatus,
+    /// A session item got more than one final status.
+    RepeatedFinalStatus,
+    /// `Progress` for an item after its final status.
+    ProgressAfterFinalStatus,
+    /// `Progress` after `SynchronizeCompleted`.
+    ProgressAfterCompletion,
+    /// A struct with a wrong `cbSize`, mask, flags or state.
+    MalformedStruct,
+    /// A string that is null where text is required or not NUL-terminated.
+    MalformedString,
+    /// A status or log level that is not a `SYNCMGRSTATUS` / `SYNCMGRLOGLEVEL` value.
+    BadValue,
+    /// An enumerator or out-parameter that broke its contract (duplicate ids, over-long batch,
+    /// `S_OK` with a null pointer).
+    BadReturn,
+    /// The final `Release` of `ISyncMgrSynchronize` did not return 0.
+    ObjectNotReleased,
+    /// `DllCanUnloadNow` did not answer `S_OK` after everything was released.
+    CannotUnload,
+    /// The handler kept a reference to the host's callback.
+    CallbackNotReleased,
+}
+
+/// One broken rule, with what exactly happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The rule.
+    pub kind: ViolationKind,
+    /// What happened, for a person.
+    pub detail: String,
+}
+
+impl Violation {
+    /// A violation of `kind`.
+    pub fn new(kind: ViolationKind, detail: impl Into<String>) -> Self {
+        Self {
+            kind,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = serde_json::to_value(self.kind)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        write!(f, "{kind}: {}", self.detail)
+    }
+}
+
+/// Why a wide string could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    /// A null pointer.
+    Null,
+    /// No NUL within the limit.
+    Unterminated,
+}
+
+/// A `SYNCMGRPROGRESSITEM` as the handler passed it, decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// `cbSize`.
+    pub cb_size: u32,
+    /// `mask` (`SYNCMGRPROGRESSITEM_*` bits).
+    pub mask: u32,
+    /// `lpcStatusText` when `STATUSTEXT` is set.
+    pub text: Option<Result<String, TextProblem>>,
+    /// `dwStatusType` when `STATUSTYPE` is set.
+    pub status: Option<u32>,
+    /// `iProgValue` when `PROGVALUE` is set.
+    pub value: Option<i32>,
+    /// `iMaxValue` when `MAXVALUE` is set.
+    pub max: Option<i32>,
+}
+
+impl Progress {
+    /// A well-formed progress report: `status` with optional values.
+    #[must_use]
+    pub fn status(status: i32, values: Option<(i32, i32)>) -> Self {
+        let mut mask = abi::SYNCMGRPROGRESSITEM_STATUSTYPE;
+        if values.is_some() {
+            mask |= abi::SYNCMGRPROGRESSITEM_PROGVALUE | abi::SYNCMGRPROGRESSITEM_MAXVALUE;
+        }
+        Self {
+            cb_size: cb_size::<abi::SYNCMGRPROGRESSITEM>(),
+            mask,
+            text: None,
+            status: Some(status as u32),
+            value: values.map(|(value, _)| value),
+            max: values.map(|(_, max)| max),
+        }
+    }
+}
+
+/// A `SYNCMGRLOGERRORINFO`, decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogInfo {
+    /// `cbSize`.
+    pub cb_size: u32,
+    /// `mask` (`SYNCMGRLOGERROR_*` bits).
+    pub mask: u32,
+    /// `dwSyncMgrErrorFlags`.
+    pub flags: u32,
+    /// `ErrorID`.
+    pub error_id: GUID,
+    /// `ItemID`.
+    pub item_id: GUID,
+}
+
+impl LogInfo {
+    /// The item this entry is about, if the mask says so.
+    #[must_use]
+    pub fn item(&self) -> Option<GUID> {
+        (self.mask & abi::SYNCMGRLOGERROR_ITEMID != 0).then_some(self.item_id)
+    }
+}
+
+/// One call the handler made on the host's callback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// `PrepareForSyncCompleted(hr)`.
+    PrepareCompleted(HRESULT),
+    /// `SynchronizeCompleted(hr)`.
+    SynchronizeCompleted(HRESULT),
+    /// `ShowPropertiesCompleted(hr)`.
+    ShowPropertiesCompleted(HRESULT),
+    /// `ShowErrorCompleted(hr, cItems, …)`.
+    ShowErrorCompleted(HRESULT, u32),
+    /// `EnableModeless(fEnable)`.
+    EnableModeless(bool),
+    /// `Progress(ItemID, item)`; `None` for a null `SYNCMGRPROGRESSITEM`.
+    Progress(GUID, Option<Progress>),
+    /// `LogError(level, text, info)`.
+    LogError {
+        /// `dwErrorLevel`.
+        level: u32,
+        /// `pszErrorText`.
+        text: Result<String, TextProblem>,
+        /// `pSyncLogError`, if not null.
+        info: Option<LogInfo>,
+    },
+    /// `DeleteLogError(ErrorID, …)`.
+    DeleteLogError(GUID),
+    /// `EstablishConnection(name, …)`.
+    EstablishConnection(Option<String>),
+}
+
+/// How many callback calls of each kind arrived.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct EventCounts {
+    /// `PrepareForSyncCompleted`.
+    pub prepare_for_sync_completed: u32,
+    /// `SynchronizeCompleted`.
+    pub synchronize_completed: u32,
+    /// `Progress`.
+    pub progress: u32,
+    /// `LogError`.
+    pub log_error: u32,
+    /// `ShowPropertiesCompleted`, `ShowErrorCompleted`, `EnableModeless`, `DeleteLogError`,
+    /// `EstablishConnection`.
+    pub other: u32,
+}
+
+/// What the checker knows about one session item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemTrack {
+    /// The item id.
+    pub id: GUID,
+    /// Its display name (from the enumeration).
+    pub name: String,
+    /// Every final status it reported, in order.
+    pub finals: Vec<u32>,
+    /// When its first `Progress` arrived.
+    pub first_progress: Option<Duration>,
+    /// When its first final status arrived.
+    pub finished: Option<Duration>,
+    /// The last status text.
+    pub text: Option<String>,
+    /// The last `(value, max)`.
+    pub values: Option<(i32, i32)>,
+}
+
+/// Where the host is in the call order of §7.3.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum CallState {
+    /// Not called yet.
+    #[default]
+    NotCalled,
+    /// Called, not returned.
+    Calling,
+    /// Returned this HRESULT.
+    Returned(HRESULT),
+}
+
+/// The protocol checker of one handler instance.
+#[derive(Debug, Default)]
+pub struct Checker {
+    items: Vec<ItemTrack>,
+    index: HashMap<GUID, usize>,
+    prepare: CallState,
+    synchronize: CallState,
+    prepare_completions: Vec<HRESULT>,
+    synchronize_completions: Vec<HRESULT>,
+    counts: EventCounts,
+    violations: Vec<Violation>,
+}
+
+/// Whether `status` ends an item.
+#[must_use]
+pub fn is_final(status: u32) -> bool {
+    [
+        abi::SYNCMGRSTATUS_SUCCEEDED,
+        abi::SYNCMGRSTATUS_FAILED,
+        abi::SYNCMGRSTATUS_SKIPPED,
+        abi::SYNCMGRSTATUS_STOPPED,
+        abi::SYNCMGRSTATUS_DELETED,
+    ]
+    .contains(&(status as i32))
+}
+
+/// `sizeof(T)` as a `cbSize`.
+#[must_use]
+pub fn cb_size<T>() -> u32 {
+    u32::try_from(size_of::<T>()).unwrap_or(u32::MAX)
+}
+
+fn hr_text(hr: HRESULT) -> String {
+    hresult_name(hr)
+}
+
+fn text_violation(what: &str, problem: TextProblem) -> Violation {
+    let problem = match problem {
+        TextProblem::Null => "is null",
+        TextProblem::Unterminated => "is not NUL-terminated",
+    };
+    Violation::new(ViolationKind::MalformedString, format!("{what} {problem}"))
+}
+
+impl Checker {
+    /// A checker with no session yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds violations found elsewhere (struct checks, refcounts).
+    pub fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// The violations so far.
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The session items, in `PrepareForSync` order.
+    #[must_use]
+    pub fn items(&self) -> &[ItemTrack] {
+        &self.items
+    }
+
+    /// Call counts.
+    #[must_use]
+    pub fn counts(&self) -> &EventCounts {
+        &self.counts
+    }
+
+    /// Whether `PrepareForSyncCompleted` has arrived.
+    #[must_use]
+    pub fn prepare_completion(&self) -> Option<HRESULT> {
+        self.prepare_completions.first().copied()
+    }
+
+    /// Whether `SynchronizeCompleted` has arrived.
+    #[must_use]
+    pub fn synchronize_completion(&self) -> Option<HRESULT> {
+        self.synchronize_completions.first().copied()
+    }
+
+    /// The host is about to call `PrepareForSync` with these items (id, name).
+    pub fn prepare_calling(&mut self, items: &[(GUID, String)]) {
+        self.prepare = CallState::Calling;
+        for (id, name) in items {
+            if self.index.contains_key(id) {
+                continue;
+            }
+            self.index.insert(*id, self.items.len());
+            self.items.push(ItemTrack {
+                id: *id,
+                name: name.clone(),
+                finals: Vec::new(),
+                first_progress: None,
+                finished: None,
+                text: None,
+                values: None,
+            });
+        }
+    }
+
+    /// `PrepareForSync` returned `hr`.
+    pub fn prepare_returned(&mut self, hr: HRESULT) {
+        self.prepare = CallState::Returned(hr);
+        if hr != abi::S_OK && !self.prepare_completions.is_empty() {
+            self.push(Violation::new(
+                ViolationKind::UnexpectedCompletion,
+                format!(
+                    "PrepareForSyncCompleted was called but PrepareForSync returned {}",
+                    hr_text(hr)
+                ),
+            ));
+        }
+    }
+
+    /// The host is about to call `Synchronize`.
+    pub fn synchronize_calling(&mut self) {
+        self.synchronize = CallState::Calling;
+    }
+
+    /// `Synchronize` returned `hr`.
+    pub fn synchronize_returned(&mut self, hr: HRESULT) {
+        self.synchronize = CallState::Returned(hr);
+        if hr != abi::S_OK && !self.synchronize_completions.is_empty() {
+            self.push(Violation::new(
+                ViolationKind::UnexpectedCompletion,
+                format!(
+                    "SynchronizeCompleted was called but Synchronize returned {}",
+                    hr_text(hr)
+                ),
+            ));
+        }
+    }
+
+    /// Records one callback call that arrived `at` into the session.
+    pub fn record(&mut self, at: Duration, event: &Event) {
+        match event {
+            Event::PrepareCompleted(hr) => {
+                self.counts.prepare_for_sync_completed += 1;
+                self.prepare_completions.push(*hr);
+                self.completion(
+                    "PrepareForSync",
+                    self.prepare,
+                    self.prepare_completions.len(),
+                );
+            }
+            Event::SynchronizeCompleted(hr) => {
+                self.counts.synchronize_completed += 1;
+                self.synchronize_completions.push(*hr);
+                self.completion(
+                    "Synchronize",
+                    self.synchronize,
+                    self.synchronize_completions.len(),
+                );
+            }
+            Event::ShowPropertiesCompleted(_) | Event::ShowErrorCompleted(..) => {
+                self.counts.other += 1;
+                let method = if matches!(event, Event::ShowPropertiesCompleted(_)) {
+                    "ShowPropertiesCompleted"
+                } else {
+                    "ShowErrorCompleted"
+                };
+                // The host never calls ShowProperties or ShowError.
+                self.push(Violation::new(
+                    ViolationKind::UnexpectedCompletion,
+                    format!("{method} without a call that it completes"),
+                ));
+            }
+            Event::EnableModeless(_) | Event::DeleteLogError(_) | Event::EstablishConnection(_) => {
+                self.counts.other += 1;
+            }
+            Event::Progress(item, progress) => {
+                self.counts.progress += 1;
+                self.progress(at, *item, progress.as_ref());
+            }
+            Event::LogError { level, text, info } => {
+                self.counts.log_error += 1;
+                self.log_error(*level, text, info.as_ref());
+            }
+        }
+    }
+
+    fn completion(&mut self, method: &str, call: CallState, count: usize) {
+        if count > 1 {
+            self.push(Violation::new(
+                ViolationKind::RepeatedCompletion,
+                format!("{method}Completed was called {count} times"),
+            ));
+            return;
+        }
+        match call {
+            CallState::NotCalled => self.push(Violation::new(
+                ViolationKind::UnexpectedCompletion,
+                format!("{method}Completed before {method} was called"),
+            )),
+            CallState::Returned(hr) if hr != abi::S_OK => self.push(Violation::new(
+                ViolationKind::UnexpectedCompletion,
+                format!("{method}Completed after {method} returned {}", hr_text(hr)),
+            )),
+            CallState::Calling | CallState::Returned(_) => {}
+        }
+    }
+
+    fn item_label(&self, id: &GUID) -> String {
+        match self.index.get(id) {
+            Some(&index) => format!("{} {{{id:?}}}", self.items[index].name),
+            None => format!("{{{id:?}}}"),
+        }
+    }
+
+    fn progress(&mut self, at: Duration, id: GUID, progress: Option<&Progress>) {
+        let label = self.item_label(&id);
+        let Some(progress) = progress else {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!("Progress for {label} with a null SYNCMGRPROGRESSITEM"),
+            ));
+            return;
+        };
+        self.check_progress_struct(&label, progress);
+        if self.synchronize_completion().is_some() {
+            self.push(Violation::new(
+                ViolationKind::ProgressAfterCompletion,
+                format!("Progress for {label} after SynchronizeCompleted"),
+            ));
+        }
+        let Some(&index) = self.index.get(&id) else {
+            self.push(Violation::new(
+                ViolationKind::UnknownItem,
+                format!("Progress for {label}, which is not in the session"),
+            ));
+            return;
+        };
+        let status = progress
+            .status
+            .filter(|&status| status_name(status).is_some());
+        let final_status = status.filter(|&status| is_final(status));
+        let item = &mut self.items[index];
+        let earlier = item.finals.clone();
+        item.first_progress.get_or_insert(at);
+        if let Some(Ok(text)) = &progress.text {
+            item.text = Some(text.clone());
+        }
+        if let (Some(value), Some(max)) = (progress.value, progress.max) {
+            item.values = Some((value, max));
+        } else if let Some(value) = progress.value {
+            item.values = Some((value, item.values.map_or(0, |(_, max)| max)));
+        }
+        if let Some(status) = final_status {
+            item.finals.push(status);
+            item.finished.get_or_insert(at);
+        }
+        if earlier.is_empty() {
+            return;
+        }
+        let before = earlier
+            .iter()
+            .map(|&s| status_label(s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match final_status {
+            Some(status) => self.push(Violation::new(
+                ViolationKind::RepeatedFinalStatus,
+                format!(
+                    "{label} ended {} after already ending {before}",
+                    status_label(status)
+                ),
+            )),
+            None => self.push(Violation::new(
+                ViolationKind::ProgressAfterFinalStatus,
+                format!("Progress for {label} after its final status {before}"),
+            )),
+        }
+    }
+
+    fn check_progress_struct(&mut self, label: &str, progress: &Progress) {
+        let expected = cb_size::<abi::SYNCMGRPROGRESSITEM>();
+        if progress.cb_size != expected {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!(
+                    "SYNCMGRPROGRESSITEM for {label}: cbSize {} instead of {expected}",
+                    progress.cb_size
+                ),
+            ));
+        }
+        let known = abi::SYNCMGRPROGRESSITEM_STATUSTEXT
+            | abi::SYNCMGRPROGRESSITEM_STATUSTYPE
+            | abi::SYNCMGRPROGRESSITEM_PROGVALUE
+            | abi::SYNCMGRPROGRESSITEM_MAXVALUE;
+        if progress.mask & !known != 0 {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!(
+                    "SYNCMGRPROGRESSITEM for {label}: mask {:#x} has bits outside SYNCMGRPROGRESSITEM_*",
+                    progress.mask
+                ),
+            ));
+        }
+        if let Some(Err(problem)) = progress.text {
+            self.push(text_violation(
+                &format!("lpcStatusText of the Progress for {label}"),
+                problem,
+            ));
+        }
+        if let Some(status) = progress.status
+            && status_name(status).is_none()
+        {
+            self.push(Violation::new(
+                ViolationKind::BadValue,
+                format!("Progress for {label}: dwStatusType {status} is not a SYNCMGRSTATUS value"),
+            ));
+        }
+    }
+
+    fn log_error(
+        &mut self,
+        level: u32,
+        text: &Result<String, TextProblem>,
+        info: Option<&LogInfo>,
+    ) {
+        if !(1..=3).contains(&level) {
+            self.push(Violation::new(
+                ViolationKind::BadValue,
+                format!("LogError level {level} is not a SYNCMGRLOGLEVEL value"),
+            ));
+        }
+        if let Err(problem) = text {
+            self.push(text_violation("the LogError text", *problem));
+        }
+        let Some(info) = info else { return };
+        let expected = cb_size::<abi::SYNCMGRLOGERRORINFO>();
+        if info.cb_size != expected {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!(
+                    "SYNCMGRLOGERRORINFO: cbSize {} instead of {expected}",
+                    info.cb_size
+                ),
+            ));
+        }
+        let known = abi::SYNCMGRLOGERROR_ERRORFLAGS
+            | abi::SYNCMGRLOGERROR_ERRORID
+            | abi::SYNCMGRLOGERROR_ITEMID;
+        if info.mask & !known != 0 {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!(
+                    "SYNCMGRLOGERRORINFO: mask {:#x} has bits outside SYNCMGRLOGERROR_*",
+                    info.mask
+                ),
+            ));
+        }
+        if info.mask & abi::SYNCMGRLOGERROR_ERRORFLAGS != 0
+            && info.flags & !(abi::SYNCMGRERRORFLAG_ENABLEJUMPTEXT as u32) != 0
+        {
+            self.push(Violation::new(
+                ViolationKind::MalformedStruct,
+                format!("SYNCMGRLOGERRORINFO: dwSyncMgrErrorFlags {:#x} is not a SYNCMGRERRORFLAGS value", info.flags),
+            ));
+        }
+        if let Some(item) = info.item()
+            && !self.index.contains_key(&item)
+        {
+            self.push(Violation::new(
+                ViolationKind::UnknownItem,
+                format!("LogError about {{{item:?}}}, which is not in the session"),
+            ));
+        }
+    }
+
+    /// Ends the session: a missing completion or final status becomes a violation.
+    pub fn finish(&mut self) {
+        if self.prepare == CallState::Returned(abi::S_OK) && self.prepare_completions.is_empty() {
+            self.push(Violation::new(
+                ViolationKind::MissingCompletion,
+                "PrepareForSync returned S_OK but PrepareForSyncCompleted never came",
+            ));
+        }
+        let synchronized = self.synchronize == CallState::Returned(abi::S_OK);
+        if synchronized && self.synchronize_completions.is_empty() {
+            self.push(Violation::new(
+                ViolationKind::MissingCompletion,
+                "Synchronize returned S_OK but SynchronizeCompleted never came",
+            ));
+        }
+        if synchronized {
+            let missing: Vec<String> = self
+                .items
+                .iter()
+                .filter(|item| item.finals.is_empty())
+                .map(|item| format!("{} {{{:?}}}", item.name, item.id))
+                .collect();
+            for label in missing {
+                self.push(Violation::new(
+                    ViolationKind::MissingFinalStatus,
+                    format!("{label} never reported a final status"),
+                ));
+            }
+        }
+    }
+}
+
+/// A short status name (`SUCCEEDED`), or the number.
+#[must_use]
+pub fn status_label(status: u32) -> String {
+    status_name(status).map_or_else(|| status.to_string(), str::to_owned)
+}
+
+/// The first NUL-terminated string of a fixed array, or `None` when it has no NUL.
+#[must_use]
+pub fn fixed_string(units: &[u16]) -> Option<String> {
+    let len = units.iter().position(|&unit| unit == 0)?;
+    Some(String::from_utf16_lossy(&units[..len]))
+}
+
+/// Checks a `SYNCMGRHANDLERINFO` from `GetHandlerInfo`.
+#[must_use]
+pub fn check_handler_info(info: &SYNCMGRHANDLERINFO) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let expected = cb_size::<SYNCMGRHANDLERINFO>();
+    if info.cbSize != expected {
+        found.push(Violation::new(
+            ViolationKind::MalformedStruct,
+            format!(
+                "SYNCMGRHANDLERINFO: cbSize {} instead of {expected}",
+                info.cbSize
+            ),
+        ));
+    }
+    if info.SyncMgrHandlerFlags & !abi::SYNCMGRHANDLERFLAG_MASK != 0 {
+        found.push(Violation::new(
+            ViolationKind::MalformedStruct,
+            format!(
+                "SYNCMGRHANDLERINFO: SyncMgrHandlerFlags {:#x} outside SYNCMGRHANDLERFLAG_MASK",
+                info.SyncMgrHandlerFlags
+            ),
+        ));
+    }
+    if fixed_string(&info.wszHandlerName).is_none() {
+        found.push(text_violation(
+            "SYNCMGRHANDLERINFO.wszHandlerName",
+            TextProblem::Unterminated,
+        ));
+    }
+    found
+}
+
+/// Checks one `SYNCMGRITEM` from the enumerator.
+#[must_use]
+pub fn check_item(item: &SYNCMGRITEM) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let id = item.ItemID;
+    let expected = cb_size::<SYNCMGRITEM>();
+    if item.cbSize != expected {
+        found.push(Violation::new(
+            ViolationKind::MalformedStruct,
+            format!(
+                "SYNCMGRITEM {{{id:?}}}: cbSize {} instead of {expected}",
+                item.cbSize
+            ),
+        ));
+    }
+    if item.dwFlags & !abi::SYNCMGRITEM_ITEMFLAGMASK != 0 {
+        found.push(Violation::new(
+            ViolationKind::MalformedStruct,
+            format!(
+                "SYNCMGRITEM {{{id:?}}}: dwFlags {:#x} outside SYNCMGRITEM_ITEMFLAGMASK",
+                item.dwFlags
+            ),
+        ));
+    }
+    if item.dwItemState > 1 {
+        found.push(Violation::new(
+            ViolationKind::MalformedStruct,
+            format!(
+                "SYNCMGRITEM {{{id:?}}}: dwItemState {} is neither UNCHECKED (0) nor CHECKED (1)",
+                item.dwItemState
+            ),
+        ));
+    }
+    if fixed_string(&item.wszItemName).is_none() {
+        found.push(text_violation(
+            &format!("SYNCMGRITEM {{{id:?}}}: wszItemName"),
+            TextProblem::Unterminated,
+        ));
+    }
+    found
+}

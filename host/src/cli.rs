@@ -1,0 +1,275 @@
+//! The command line.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+use std::time::Duration;
+use syncmgr::GUID;
+use syncmgr::abi;
+
+/// Loads a Sync Manager handler the way the Sync Manager does and drives one full session:
+/// Initialize, GetHandlerInfo, EnumSyncMgrItems, SetProgressCallback, PrepareForSync,
+/// Synchronize, SetProgressCallback(NULL), Release, checking the protocol as it goes.
+///
+/// Exit codes: 0 = conforming session, every item succeeded or was skipped as asked;
+/// 1 = conforming, but a call failed or an item did not end as asked;
+/// 2 = protocol violations (listed); 3 = the handler could not be loaded or created;
+/// 64 = bad command line.
+#[derive(Debug, Parser)]
+#[command(name = "syncmgr-host", version, max_term_width = 100)]
+#[command(group(clap::ArgGroup::new("handler").required(true).args(["dll", "example"])))]
+pub struct Args {
+    /// The handler DLL (shared library off Windows). Needs --clsid.
+    #[arg(value_name = "DLL", requires = "clsid")]
+    pub dll: Option<PathBuf>,
+
+    /// Build one of the workspace's example handlers (`cargo build -p example-NAME`) and use
+    /// its library and CLSID.
+    #[arg(long, value_name = "NAME", conflicts_with = "dll")]
+    pub example: Option<String>,
+
+    /// The handler's CLSID, as passed to DllGetClassObject / CoCreateInstance.
+    #[arg(long, value_name = "GUID", value_parser = parse_guid)]
+    pub clsid: Option<GUID>,
+
+    /// The sync event passed to Initialize.
+    #[arg(long, value_enum, default_value_t = SyncEvent::Manual)]
+    pub event: SyncEvent,
+
+    /// Add SYNCMGRFLAG_MAYBOTHERUSER (UI permitted) to the Initialize flags.
+    #[arg(long)]
+    pub may_bother_user: bool,
+
+    /// Add SYNCMGRFLAG_SETTINGS (configuration only) to the Initialize flags.
+    #[arg(long)]
+    pub settings: bool,
+
+    /// Synchronize only these items (comma-separated ids or names); all items by default.
+    #[arg(long, value_name = "ITEM,...", value_delimiter = ',')]
+    pub items: Vec<String>,
+
+    /// Skip an item: `ITEM` right after Synchronize returns, `ITEM@MS` that many milliseconds
+    /// later (both via SetItemStatus(SKIPPED)), or `ITEM@PCT%` by answering its first Progress at
+    /// or past PCT percent with S_SYNCMGR_CANCELITEM. Repeatable.
+    #[arg(long, value_name = "ITEM[@MS|@PCT%]", value_parser = parse_skip)]
+    pub skip: Vec<Skip>,
+
+    /// How many items each ISyncMgrEnumItems::Next call asks for.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub batch: u32,
+
+    /// Seconds to wait for each completion callback.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    pub timeout: f64,
+
+    /// Print one JSON document instead of the human report.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Windows: call DllRegisterServer before the session (S_FALSE: registered with COM, no
+    /// Sync Manager installed).
+    #[arg(long, requires = "dll")]
+    pub register: bool,
+
+    /// Windows: call DllUnregisterServer after the session.
+    #[arg(long, requires = "dll")]
+    pub unregister: bool,
+}
+
+impl Args {
+    /// The `dwSyncMgrFlags` for Initialize.
+    #[must_use]
+    pub fn sync_flags(&self) -> u32 {
+        let mut flags = self.event.flag() as u32;
+        if self.may_bother_user {
+            flags |= abi::SYNCMGRFLAG_MAYBOTHERUSER as u32;
+        }
+        if self.settings {
+            flags |= abi::SYNCMGRFLAG_SETTINGS as u32;
+        }
+        flags
+    }
+
+    /// The completion timeout.
+    #[must_use]
+    pub fn timeout(&self) -> Duration {
+        Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::from_secs(60))
+    }
+}
+
+/// `SYNCMGRFLAG_*` event codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SyncEvent {
+    /// SYNCMGRFLAG_MANUAL: the user started it.
+    Manual,
+    /// SYNCMGRFLAG_CONNECT: a network connection came up.
+    Connect,
+    /// SYNCMGRFLAG_PENDINGDISCONNECT: a network connection is about to go down.
+    PendingDisconnect,
+    /// SYNCMGRFLAG_IDLE: the machine is idle.
+    Idle,
+    /// SYNCMGRFLAG_INVOKE: started through ISyncMgrSynchronizeInvoke.
+    Invoke,
+    /// SYNCMGRFLAG_SCHEDULED: a scheduled sync.
+    Scheduled,
+}
+
+impl SyncEvent {
+    /// The `SYNCMGRFLAG` event code.
+    #[must_use]
+    pub fn flag(self) -> abi::SYNCMGRFLAG {
+        match self {
+            Self::Manual => abi::SYNCMGRFLAG_MANUAL,
+            Self::Connect => abi::SYNCMGRFLAG_CONNECT,
+            Self::PendingDisconnect => abi::SYNCMGRFLAG_PENDINGDISCONNECT,
+            Self::Idle => abi::SYNCMGRFLAG_IDLE,
+            Self::Invoke => abi::SYNCMGRFLAG_INVOKE,
+            Self::Scheduled => abi::SYNCMGRFLAG_SCHEDULED,
+        }
+    }
+}
+
+/// When to skip an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipWhen {
+    /// `SetItemStatus(item, SKIPPED)` this long after Synchronize returned.
+    After(Duration),
+    /// `S_SYNCMGR_CANCELITEM` for the item's first Progress at or past this percentage.
+    Percent(u32),
+}
+
+/// One `--skip`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip {
+    /// The item, by id or name.
+    pub item: String,
+    /// When.
+    pub when: SkipWhen,
+}
+
+/// Parses `{GUID}` or `GUID`.
+pub fn parse_guid(text: &str) -> Result<GUID, String> {
+    let bare = text.trim().trim_start_matches('{').trim_end_matches('}');
+    let hex: String = bare.chars().filter(|&c| c != '-').collect();
+    let groups: Vec<usize> = bare.split('-').map(str::len).collect();
+    if hex.len() != 32 || groups != [8, 4, 4, 4, 12] {
+        return Err(format!(
+            "`{text}` is not a GUID like 6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11"
+        ));
+    }
+    u128::from_str_radix(&hex, 16)
+        .map(GUID::from_u128)
+        .map_err(|_| format!("`{text}` is not a GUID: non-hex digits"))
+}
+
+/// Parses `ITEM`, `ITEM@MS`, `ITEM@MSms` or `ITEM@PCT%`.
+pub fn parse_skip(text: &str) -> Result<Skip, String> {
+    let (item, when) = match text.rsplit_once('@') {
+        None => (text, SkipWhen::After(Duration::ZERO)),
+        Some((item, spec)) => {
+            let when = if let Some(percent) = spec.strip_suffix('%') {
+                let percent: u32 = percent
+                    .parse()
+                    .ok()
+                    .filter(|percent| *percent <= 100)
+                    .ok_or_else(|| format!("`{spec}`: expected a percentage 0%..100%"))?;
+                SkipWhen::Percent(percent)
+            } else {
+                let ms: u64 = spec
+                    .strip_suffix("ms")
+                    .unwrap_or(spec)
+                    .parse()
+                    .map_err(|_| {
+                        format!("`{spec}`: expected milliseconds (`500`) or a percentage (`50%`)")
+                    })?;
+                SkipWhen::After(Duration::from_millis(ms))
+            };
+            (item, when)
+        }
+    };
+    if item.is_empty() {
+        return Err("expected an item id or name before `@`".to_owned());
+    }
+    Ok(Skip {
+        item: item.to_owned(),
+        when,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_and_skips_parse() {
+        let clsid = GUID::from_u128(0x6b0f_7c3e_8c55_4f59_9d7b_3f4f_2f6f_0a11);
+        assert_eq!(
+            parse_guid("6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11"),
+            Ok(clsid)
+        );
+        assert_eq!(
+            parse_guid("{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}"),
+            Ok(clsid)
+        );
+        assert!(parse_guid("6b0f7c3e8c554f599d7b3f4f2f6f0a11").is_err());
+        assert!(parse_guid("zb0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11").is_err());
+
+        let skip = |item: &str, when| {
+            Ok(Skip {
+                item: item.to_owned(),
+                when,
+            })
+        };
+        assert_eq!(
+            parse_skip("Inbox"),
+            skip("Inbox", SkipWhen::After(Duration::ZERO))
+        );
+        assert_eq!(
+            parse_skip("Inbox@250"),
+            skip("Inbox", SkipWhen::After(Duration::from_millis(250)))
+        );
+        assert_eq!(
+            parse_skip("Inbox@250ms"),
+            skip("Inbox", SkipWhen::After(Duration::from_millis(250)))
+        );
+        assert_eq!(
+            parse_skip("Inbox@40%"),
+            skip("Inbox", SkipWhen::Percent(40))
+        );
+        assert!(parse_skip("Inbox@140%").is_err());
+        assert!(parse_skip("@5").is_err());
+        assert!(parse_skip("Inbox@soon").is_err());
+    }
+
+    #[test]
+    fn command_line() {
+        let args = Args::try_parse_from(["syncmgr-host", "--example", "minimal"]).unwrap();
+        assert_eq!(args.sync_flags(), abi::SYNCMGRFLAG_MANUAL as u32);
+        let args = Args::try_parse_from([
+            "syncmgr-host",
+            "handler.so",
+            "--clsid",
+            "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+            "--event",
+            "pending-disconnect",
+            "--may-bother-user",
+            "--settings",
+            "--items",
+            "Inbox,Archive",
+        ])
+        .unwrap();
+        assert_eq!(args.sync_flags(), 0x302);
+        assert_eq!(args.items, ["Inbox", "Archive"]);
+        assert!(
+            Args::try_parse_from(["syncmgr-host"]).is_err(),
+            "a handler is required"
+        );
+        assert!(
+            Args::try_parse_from(["syncmgr-host", "handler.so"]).is_err(),
+            "--clsid is required"
+        );
+        assert!(
+            Args::try_parse_from(["syncmgr-host", "h.so", "--example", "minimal"]).is_err(),
+            "one handler"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Loading a handler: `DllGetClassObject` + `IClassFactory::CreateInstance` off Windows, real
+//! COM activation (`CoCreateInstance`) on Windows and under Wine.
+
+use crate::names::hresult_name;
+use core::ffi::c_void;
+use std::path::{Path, PathBuf};
+use syncmgr::{GUID, HRESULT};
+
+type DllFunction = unsafe extern "system" fn() -> HRESULT;
+#[cfg(not(windows))]
+type DllGetClassObject =
+    unsafe extern "system" fn(*const GUID, *const GUID, *mut *mut c_void) -> HRESULT;
+
+/// The handler's DLL, loaded by the host itself.
+///
+/// It is never unloaded: a handler's worker thread may still be returning through the DLL's
+/// code when `DllCanUnloadNow` first says `S_OK`, and the process ends right after the session.
+#[derive(Debug)]
+pub struct Module {
+    path: PathBuf,
+    library: core::mem::ManuallyDrop<libloading::Library>,
+    can_unload_now: Option<DllFunction>,
+}
+
+impl Module {
+    /// Loads the DLL at `path`.
+    pub fn open(path: &Path) -> Result<Self, String> {
+        // SAFETY: loading a handler DLL runs its initializers; trusting the DLL we were told to
+        // load is the point of the host.
+        let library = unsafe { libloading::Library::new(path) }
+            .map_err(|error| format!("cannot load {}: {error}", path.display()))?;
+        let mut module = Self {
+            path: path.to_owned(),
+            library: core::mem::ManuallyDrop::new(library),
+            can_unload_now: None,
+        };
+        module.can_unload_now = module.function("DllCanUnloadNow").ok();
+        Ok(module)
+    }
+
+    /// The DLL's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// An export of the `HRESULT (void)` kind (`DllCanUnloadNow`, `DllRegisterServer`, …).
+    pub fn function(&self, name: &str) -> Result<DllFunction, String> {
+        // SAFETY: the four COM server exports that take no argument have this signature.
+        unsafe { self.library.get::<DllFunction>(name.as_bytes()) }
+            .map(|symbol| *symbol)
+            .map_err(|error| format!("{} has no export `{name}`: {error}", self.path.display()))
+    }
+
+    /// Calls `DllCanUnloadNow`, if the DLL exports it.
+    #[must_use]
+    pub fn can_unload_now(&self) -> Option<HRESULT> {
+        // SAFETY: the export takes no arguments and the library stays loaded.
+        self.can_unload_now.map(|function| unsafe { function() })
+    }
+
+    /// Calls `DllRegisterServer` or `DllUnregisterServer`.
+    pub fn call(&self, name: &str) -> Result<HRESULT, String> {
+        let function = self.function(name)?;
+        // SAFETY: as for `function`; the library stays loaded.
+        Ok(unsafe { function() })
+    }
+}
+
+/// A created handler: one `ISyncMgrSynchronize` reference and where it came from.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The `ISyncMgrSynchronize` interface pointer; the host owns one reference.
+    pub handler: *mut c_void,
+    /// The DLL, when the host loaded it itself (always off Windows).
+    pub module: Option<Module>,
+    /// Things worth telling (registration results).
+    pub notes: Vec<String>,
+}
+
+/// Creates the handler `clsid` from `dll`.
+///
+/// Off Windows this is what COM would do for an in-process server: load the DLL, ask
+/// `DllGetClassObject` for the class factory, and `CreateInstance` for `ISyncMgrSynchronize`.
+#[cfg(not(windows))]
+pub fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, String> {
+    use syncmgr::Interface;
+    use syncmgr::abi::{IClassFactory, ISyncMgrSynchronize};
+
+    let dll = dll.ok_or("a handler DLL is needed off Windows (there is no COM registry)")?;
+    let module = Module::open(dll)?;
+    // SAFETY: `DllGetClassObject` has this signature (COM's contract).
+    let get_class_object = unsafe {
+        module
+            .library
+            .get::<DllGetClassObject>(b"DllGetClassObject")
+    }
+    .map(|symbol| *symbol)
+    .map_err(|error| {
+        format!(
+            "{} has no export `DllGetClassObject`: {error}",
+            dll.display()
+        )
+    })?;
+    let mut factory: *mut c_void = core::ptr::null_mut();
+    // SAFETY: valid pointers for the call; the library stays loaded.
+    let hr = unsafe { get_class_object(&raw const clsid, &IClassFactory::IID, &raw mut factory) };
+    if hr.is_err() || factory.is_null() {
+        return Err(format!(
+            "DllGetClassObject({{{clsid:?}}}, IID_IClassFactory) returned {}",
+            hresult_name(hr)
+        ));
+    }
+    // SAFETY: S_OK handed out one IClassFactory reference, which this wrapper releases.
+    let factory = unsafe { IClassFactory::from_raw(factory) };
+    let mut handler: *mut c_void = core::ptr::null_mut();
+    // SAFETY: a live factory and valid pointers; no aggregation.
+    let hr = unsafe {
+        (factory.vtable().CreateInstance)(
+            factory.as_raw(),
+            core::ptr::null_mut(),
+            &ISyncMgrSynchronize::IID,
+            &raw mut handler,
+        )
+    };
+    drop(factory);
+    if hr.is_err() || handler.is_null() {
+        return Err(format!(
+            "IClassFactory::CreateInstance(NULL, IID_ISyncMgrSynchronize) returned {}",
+            hresult_name(hr)
+        ));
+    }
+    Ok(Loaded {
+        handler,
+        module: Some(module),
+        notes: Vec::new(),
+    })
+}
+
+/// Creates the handler `clsid` by COM activation on this (STA) thread, after
+/// `DllRegisterServer` when `register` is set.
+#[cfg(windows)]
+pub fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
+    use syncmgr::Interface;
+    use syncmgr::abi::{self, ISyncMgrSynchronize};
+
+    // SAFETY: once per process, on the thread that drives the session.
+    let hr = unsafe { abi::CoInitializeEx(None, abi::COINIT_APARTMENTTHREADED as u32) };
+    if hr.is_err() {
+        return Err(format!(
+            "CoInitializeEx(APARTMENTTHREADED) returned {}",
+            hresult_name(hr)
+        ));
+    }
+    let module = dll.map(Module::open).transpose()?;
+    let mut notes = Vec::new();
+    if register {
+        let module = module.as_ref().ok_or("--register needs the DLL")?;
+        match module.call("DllRegisterServer")? {
+            abi::S_OK => notes.push("DllRegisterServer: registered".to_owned()),
+            abi::S_FALSE => notes.push(
+                "DllRegisterServer returned S_FALSE: registered with COM, no Sync Manager installed"
+                    .to_owned(),
+            ),
+            hr => return Err(format!("DllRegisterServer returned {}", hresult_name(hr))),
+        }
+    }
+    // SAFETY: COM is initialized on this thread; real activation by CLSID.
+    let handler: ISyncMgrSynchronize =
+        unsafe { abi::CoCreateInstance(&raw const clsid, None, abi::CLSCTX_INPROC_SERVER) }
+            .map_err(|error| {
+                format!(
+                    "CoCreateInstance({{{clsid:?}}}, CLSCTX_INPROC_SERVER) failed: {}",
+                    hresult_name(error.code())
+                )
+            })?;
+    Ok(Loaded {
+        handler: handler.into_raw(),
+        module,
+        notes,
+    })
+}
+
+/// After the session: `DllUnregisterServer` if asked (Windows), then leave COM.
+#[cfg(windows)]
+pub fn unload(loaded: &Loaded, unregister: bool, notes: &mut Vec<String>) {
+    if unregister && let Some(module) = &loaded.module {
+        match module.call("DllUnregisterServer") {
+            Ok(hr) => notes.push(format!("DllUnregisterServer returned {}", hresult_name(hr))),
+            Err(error) => notes.push(error),
+        }
+    }
+    // SAFETY: balances the CoInitializeEx in `load`, after every COM object was released.
+    unsafe { syncmgr::abi::CoUninitialize() };
+}
+
+/// After the session: nothing to undo off Windows (no registry, no COM apartment).
+#[cfg(not(windows))]
+pub fn unload(_loaded: &Loaded, _unregister: bool, _notes: &mut Vec<String>) {}
