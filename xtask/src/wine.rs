@@ -45,6 +45,9 @@ const PACKAGES: &[(&str, &str)] = &[
 const WINEDEBUG: &str = "-all";
 const WINEDLLOVERRIDES: &str = "mscoree,mshtml=";
 
+/// What `prefix` did to a prefix, kept in its marker file: a prefix made otherwise is made anew.
+const PREFIX_STAMP: &str = "wineboot --init; HKCU\\Software\\Wine\\Drivers Graphics=null\n";
+
 /// How long one command may take before it is killed and the step fails.
 const APT_TIMEOUT: Duration = Duration::from_mins(15);
 const BUILD_TIMEOUT: Duration = Duration::from_mins(30);
@@ -373,24 +376,38 @@ impl E2e {
         ))
     }
 
-    /// Creates the prefix once; a marker file tells a finished one from an interrupted one.
+    /// Creates the prefix once; a marker file tells a finished one (of this setup) from an
+    /// interrupted or older one, which is made anew.
     fn prefix(&mut self) -> StepResult {
         let marker = self.prefix.join(".syncmgr-e2e-ready");
-        if marker.is_file() {
+        if fs::read_to_string(&marker).is_ok_and(|stamp| stamp == PREFIX_STAMP) {
             return Ok(format!("reusing {}", self.prefix.display()));
         }
         if self.prefix.exists() {
-            fs::remove_dir_all(&self.prefix).map_err(|e| {
-                format!(
-                    "cannot remove the unfinished {}: {e}",
-                    self.prefix.display()
-                )
-            })?;
+            fs::remove_dir_all(&self.prefix)
+                .map_err(|e| format!("cannot remove the old {}: {e}", self.prefix.display()))?;
         }
         self.exec(
             "wineboot",
             &mut self.wine(&["wineboot", "--init"]),
             WINEBOOT_TIMEOUT,
+        )?
+        .success()?;
+        // Wine's null display driver: windows (a handler's dialog, a host's hidden window) can
+        // be created without an X server. Read when the next Wine server starts.
+        self.exec(
+            "graphics-null",
+            &mut self.wine(&[
+                "reg",
+                "add",
+                r"HKCU\Software\Wine\Drivers",
+                "/v",
+                "Graphics",
+                "/d",
+                "null",
+                "/f",
+            ]),
+            COMMAND_TIMEOUT,
         )?
         .success()?;
         // The registry reaches the disk when the server exits; the prefix is complete after that.
@@ -400,7 +417,8 @@ impl E2e {
             WINEBOOT_TIMEOUT,
         )?
         .success()?;
-        fs::write(&marker, "").map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+        fs::write(&marker, PREFIX_STAMP)
+            .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
         Ok(format!("created {}", self.prefix.display()))
     }
 
