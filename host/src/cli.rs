@@ -1,5 +1,8 @@
 //! The command line.
 
+// The doc comments below are the `--help` text: Win32 names stay bare there, not in backticks.
+#![allow(clippy::doc_markdown)]
+
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,6 +18,7 @@ use syncmgr::abi;
 /// 2 = protocol violations (listed); 3 = the handler could not be loaded or created;
 /// 64 = bad command line.
 #[derive(Debug, Parser)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[command(name = "syncmgr-host", version, max_term_width = 100)]
 #[command(group(clap::ArgGroup::new("handler").required(true).args(["dll", "example"])))]
 pub struct Args {
@@ -92,7 +96,7 @@ impl Args {
     /// The completion timeout.
     #[must_use]
     pub fn timeout(&self) -> Duration {
-        Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::from_secs(60))
+        Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::from_mins(1))
     }
 }
 

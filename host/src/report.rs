@@ -142,7 +142,7 @@ impl Report {
                 let status = item.final_status.as_deref().unwrap_or("(none)");
                 let time = item.duration_ms.map_or_else(
                     || "-".to_owned(),
-                    |ms| format!("{:.2} s", ms as f64 / 1000.0),
+                    |ms| format!("{}.{:02} s", ms / 1000, ms % 1000 / 10),
                 );
                 let mark = if item.final_status == item.expected {
                     String::new()

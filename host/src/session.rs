@@ -46,6 +46,7 @@ type Selected = (GUID, String);
 
 /// Runs the session on `loaded` and returns its report (not yet concluded).
 #[allow(clippy::too_many_lines)] // one straight line of calls reads best in order
+#[must_use]
 pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
     let mut report = Report {
         initialize_flags: args.sync_flags(),
@@ -492,6 +493,30 @@ fn sync(
             hresult_name(hr)
         )));
     }
+    await_completion(handler, calls, shared, args, timed)?;
+    let hr = shared
+        .lock()
+        .checker
+        .synchronize_completion()
+        .unwrap_or(abi::S_OK);
+    if hr.is_err() {
+        return Err(Setup::Problem(format!(
+            "SynchronizeCompleted({})",
+            hresult_name(hr)
+        )));
+    }
+    Ok(())
+}
+
+/// Waits for `SynchronizeCompleted`, sending each timed skip (`SetItemStatus(item, SKIPPED)`)
+/// when it falls due.
+fn await_completion(
+    handler: &Handler,
+    calls: &mut Calls,
+    shared: &Shared,
+    args: &Args,
+    timed: Vec<(Duration, Selected)>,
+) -> Result<(), Setup> {
     let started = Instant::now();
     let deadline = started + args.timeout();
     let completed = |recorder: &Recorder| recorder.checker.synchronize_completion().is_some();
@@ -533,17 +558,6 @@ fn sync(
             &format!("SetItemStatus({name}, SKIPPED) not sent: the session had ended"),
             abi::S_OK,
         );
-    }
-    let hr = shared
-        .lock()
-        .checker
-        .synchronize_completion()
-        .unwrap_or(abi::S_OK);
-    if hr.is_err() {
-        return Err(Setup::Problem(format!(
-            "SynchronizeCompleted({})",
-            hresult_name(hr)
-        )));
     }
     Ok(())
 }

@@ -108,9 +108,11 @@ impl Ui {
         }
         if progress.status.is_some_and(is_final) {
             if progress.status == Some(abi_succeeded()) {
-                bar.set_position(bar.length().unwrap_or(0));
+                bar.finish_with_message(message);
+            } else {
+                // Keeps the bar where the item stopped.
+                bar.abandon_with_message(message);
             }
-            bar.finish_with_message(message);
         } else {
             bar.set_message(message);
         }

@@ -1,0 +1,144 @@
+//! Whole sessions: the host binary builds `examples/minimal` (a nested `cargo build`, which works
+//! because `cargo test` releases the build lock before running tests) and syncs it.
+//!
+//! Nothing here depends on timing: skips are sent before the skipped item can have finished
+//! (`Archive` runs after `Inbox`'s half second), or through the `Progress` answer itself.
+
+use serde_json::Value;
+use std::process::Command;
+
+/// Runs the host on the minimal example with `args` and `--json`; returns the exit code and the
+/// parsed report.
+fn host(args: &[&str]) -> (i32, Value) {
+    let output = Command::new(env!("CARGO_BIN_EXE_syncmgr-host"))
+        .args(["--example", "minimal", "--json"])
+        .args(args)
+        .output()
+        .expect("the host runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|error| {
+        panic!(
+            "not one JSON document ({error}):\n{stdout}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().expect("an exit code"), report)
+}
+
+/// `(name, final status)` of every item in the session.
+fn finals(report: &Value) -> Vec<(String, String)> {
+    report["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|item| item["selected"] == true)
+        .map(|item| {
+            (
+                item["name"].as_str().unwrap_or_default().to_owned(),
+                item["final_status"].as_str().unwrap_or("(none)").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(name, status)| ((*name).to_owned(), (*status).to_owned()))
+        .collect()
+}
+
+#[test]
+fn normal_session_succeeds() {
+    let (code, report) = host(&[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["outcome"], "success");
+    assert_eq!(report["handler"]["name"], "Notes");
+    assert_eq!(
+        report["handler"]["clsid"],
+        "{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}"
+    );
+    assert_eq!(report["initialize_flags"], 3, "SYNCMGRFLAG_MANUAL");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SUCCEEDED"), ("Archive", "SUCCEEDED")])
+    );
+    assert_eq!(report["violations"], Value::Array(Vec::new()));
+    assert_eq!(report["events"]["prepare_for_sync_completed"], 1);
+    assert_eq!(report["events"]["synchronize_completed"], 1);
+    assert!(report["events"]["progress"].as_u64() > Some(2));
+    let methods: Vec<&str> = report["calls"]
+        .as_array()
+        .expect("calls")
+        .iter()
+        .filter_map(|call| call["method"].as_str())
+        .collect();
+    for method in [
+        "Initialize",
+        "GetHandlerInfo",
+        "EnumSyncMgrItems",
+        "SetProgressCallback",
+        "PrepareForSync",
+        "Synchronize",
+        "SetProgressCallback(NULL)",
+    ] {
+        assert!(methods.contains(&method), "{method} in {methods:?}");
+    }
+}
+
+#[test]
+fn skipped_item_ends_skipped() {
+    // Sent right after Synchronize returns, long before Archive's turn.
+    let (code, report) = host(&["--skip", "Archive"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SUCCEEDED"), ("Archive", "SKIPPED")])
+    );
+}
+
+#[test]
+fn skip_at_a_percentage_answers_cancelitem() {
+    let (code, report) = host(&["--skip", "Inbox@40%"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SKIPPED"), ("Archive", "SUCCEEDED")])
+    );
+}
+
+#[test]
+fn items_subset_by_name_and_id() {
+    let (code, report) = host(&["--items", "archive"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(finals(&report), pairs(&[("Archive", "SUCCEEDED")]));
+
+    let (code, report) = host(&["--items", "{0C2B4D8E-1F3A-4B5C-8D9E-0A1B2C3D4E5F}"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(finals(&report), pairs(&[("Inbox", "SUCCEEDED")]));
+}
+
+#[test]
+fn unknown_item_is_a_setup_error() {
+    let (code, report) = host(&["--items", "Outbox"]);
+    assert_eq!(code, 3, "{report:#}");
+    assert_eq!(report["outcome"], "setup-error");
+    assert_eq!(report["violations"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn other_events_and_flags_reach_initialize() {
+    let (code, report) = host(&["--event", "scheduled", "--may-bother-user"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["initialize_flags"], 0x206);
+}
+
+#[test]
+fn usage_errors_exit_64() {
+    let output = Command::new(env!("CARGO_BIN_EXE_syncmgr-host"))
+        .arg("--skip")
+        .arg("Inbox@soon")
+        .output()
+        .expect("the host runs");
+    assert_eq!(output.status.code(), Some(64));
+}
