@@ -206,7 +206,7 @@ impl E2e {
 
     // ---- steps ----
 
-    /// The rustup target, then the Debian packages that are missing, in one apt-get call.
+    /// The rustup target, then the Debian packages that are missing (one `apt-get install`).
     fn install(&mut self) -> StepResult {
         let mut done = Vec::new();
         let installed = self.exec(
