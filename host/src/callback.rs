@@ -484,3 +484,192 @@ unsafe extern "system" fn establish_connection(
     // SAFETY: COM passes this object's interface pointer.
     unsafe { with(this, body) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::cb_size;
+
+    const INBOX: GUID = GUID::from_u128(1);
+
+    fn callback() -> (Arc<Shared>, CallbackRef) {
+        let shared = Shared::new(Recorder {
+            checker: Checker::new(),
+            log: Vec::new(),
+            percent_skips: vec![PercentSkip {
+                item: INBOX,
+                percent: 50,
+                fired: false,
+            }],
+            modeless: abi::S_FALSE,
+            ui: Ui::new(true),
+        });
+        shared
+            .lock()
+            .checker
+            .prepare_calling(&[(INBOX, "Inbox".to_owned())]);
+        let callback = CallbackRef::new(Arc::clone(&shared));
+        (shared, callback)
+    }
+
+    fn kinds(shared: &Shared) -> Vec<ViolationKind> {
+        shared
+            .lock()
+            .checker
+            .violations()
+            .iter()
+            .map(|v| v.kind)
+            .collect()
+    }
+
+    fn progress_item(value: i32, text: *const u16) -> SYNCMGRPROGRESSITEM {
+        SYNCMGRPROGRESSITEM {
+            cbSize: cb_size::<SYNCMGRPROGRESSITEM>(),
+            mask: abi::SYNCMGRPROGRESSITEM_STATUSTYPE
+                | abi::SYNCMGRPROGRESSITEM_PROGVALUE
+                | abi::SYNCMGRPROGRESSITEM_MAXVALUE
+                | abi::SYNCMGRPROGRESSITEM_STATUSTEXT,
+            lpcStatusText: windows_core::PWSTR(text.cast_mut()),
+            dwStatusType: abi::SYNCMGRSTATUS_UPDATING as u32,
+            iProgValue: value,
+            iMaxValue: 10,
+        }
+    }
+
+    #[test]
+    fn query_interface_and_references() {
+        let (_shared, callback) = callback();
+        let this = callback.as_raw();
+        let mut out = core::ptr::null_mut();
+        // SAFETY: a live object and valid pointers.
+        unsafe {
+            assert_eq!(
+                query_interface(this, &ISyncMgrSynchronizeCallback::IID, &raw mut out),
+                abi::S_OK
+            );
+            assert_eq!(out, this);
+            assert_eq!(callback.others(), 1, "the QI reference");
+            assert_eq!(release(out), 1);
+            let other = GUID::from_u128(5);
+            assert_eq!(
+                query_interface(this, &raw const other, &raw mut out),
+                abi::E_NOINTERFACE
+            );
+            assert!(out.is_null());
+            assert_eq!(
+                query_interface(this, &IUnknown::IID, core::ptr::null_mut()),
+                abi::E_POINTER
+            );
+            assert_eq!(add_ref(this), 2);
+        }
+        assert_eq!(callback.others(), 1, "a reference the handler kept");
+        // SAFETY: gives that reference back.
+        unsafe { release(this) };
+        assert_eq!(callback.others(), 0);
+    }
+
+    #[test]
+    fn progress_is_decoded_checked_and_answered() {
+        let (shared, callback) = callback();
+        let this = callback.as_raw();
+        let text: Vec<u16> = "Copying\0".encode_utf16().collect();
+        // SAFETY: a live object; every pointer is valid for the call.
+        unsafe {
+            let item = progress_item(2, text.as_ptr());
+            assert_eq!(progress(this, &INBOX, &raw const item), abi::S_OK);
+            let item = progress_item(5, text.as_ptr());
+            assert_eq!(
+                progress(this, &INBOX, &raw const item),
+                abi::S_SYNCMGR_CANCELITEM,
+                "50% reached"
+            );
+            let item = progress_item(6, text.as_ptr());
+            assert_eq!(
+                progress(this, &INBOX, &raw const item),
+                abi::S_OK,
+                "answered once"
+            );
+        }
+        assert_eq!(kinds(&shared), []);
+        assert_eq!(
+            shared.lock().checker.items()[0].text.as_deref(),
+            Some("Copying")
+        );
+
+        let unterminated = vec![u16::from(b'x'); TEXT_LIMIT];
+        // SAFETY: as above; `unterminated` is readable for TEXT_LIMIT units.
+        unsafe {
+            let mut item = progress_item(1, unterminated.as_ptr());
+            item.cbSize = 8;
+            assert_eq!(progress(this, &INBOX, &raw const item), abi::S_OK);
+            let item = progress_item(1, core::ptr::null());
+            assert_eq!(progress(this, &INBOX, &raw const item), abi::S_OK);
+            assert_eq!(progress(this, &INBOX, core::ptr::null()), abi::E_INVALIDARG);
+            assert_eq!(
+                progress(this, core::ptr::null(), core::ptr::null()),
+                abi::E_INVALIDARG
+            );
+        }
+        assert_eq!(
+            kinds(&shared),
+            [
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedString,
+                ViolationKind::MalformedString,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+            ]
+        );
+    }
+
+    #[test]
+    fn log_errors_and_the_other_calls() {
+        let (shared, callback) = callback();
+        let this = callback.as_raw();
+        let text: Vec<u16> = "disk full\0".encode_utf16().collect();
+        let info = SYNCMGRLOGERRORINFO {
+            cbSize: cb_size::<SYNCMGRLOGERRORINFO>(),
+            mask: abi::SYNCMGRLOGERROR_ITEMID,
+            ItemID: INBOX,
+            ..SYNCMGRLOGERRORINFO::default()
+        };
+        // SAFETY: a live object; every pointer is null or valid for the call.
+        unsafe {
+            assert_eq!(
+                log_error(this, 3, PCWSTR(text.as_ptr()), &raw const info),
+                abi::S_OK
+            );
+            assert_eq!(
+                log_error(this, 9, PCWSTR::null(), core::ptr::null()),
+                abi::S_OK
+            );
+            assert_eq!(
+                enable_modeless(this, true.into()),
+                abi::S_FALSE,
+                "no UI without --may-bother-user"
+            );
+            assert_eq!(enable_modeless(this, false.into()), abi::S_OK);
+            assert_eq!(delete_log_error(this, &GUID::zeroed(), 0), abi::S_OK);
+            assert_eq!(establish_connection(this, PCWSTR::null(), 0), abi::S_OK);
+            assert_eq!(
+                show_properties_completed(core::ptr::null_mut(), abi::S_OK),
+                abi::E_POINTER
+            );
+        }
+        let recorder = shared.lock();
+        assert_eq!(recorder.log[0].text, "disk full");
+        assert_eq!(recorder.log[0].item, Some(INBOX));
+        assert_eq!(recorder.checker.counts().log_error, 2);
+        assert_eq!(recorder.checker.counts().other, 4);
+        let kinds: Vec<ViolationKind> = recorder
+            .checker
+            .violations()
+            .iter()
+            .map(|v| v.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [ViolationKind::BadValue, ViolationKind::MalformedString]
+        );
+    }
+}

@@ -718,3 +718,355 @@ pub fn check_item(item: &SYNCMGRITEM) -> Vec<Violation> {
     }
     found
 }
+
+/// Checks the end of a handler's life: what the final `Release` of `ISyncMgrSynchronize`
+/// returned, what `DllCanUnloadNow` answers once everything is released (and the worker had
+/// time to finish), and how many callback references the handler still holds.
+#[must_use]
+pub fn check_release(
+    final_release: Option<u32>,
+    can_unload_now: Option<HRESULT>,
+    callback_references: Option<u32>,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    if let Some(remaining) = final_release.filter(|&remaining| remaining != 0) {
+        found.push(Violation::new(
+            ViolationKind::ObjectNotReleased,
+            format!("the final Release of ISyncMgrSynchronize returned {remaining}, not 0"),
+        ));
+    }
+    if let Some(hr) = can_unload_now.filter(|&hr| hr != abi::S_OK) {
+        found.push(Violation::new(
+            ViolationKind::CannotUnload,
+            format!(
+                "DllCanUnloadNow returned {} after everything was released",
+                hr_text(hr)
+            ),
+        ));
+    }
+    if let Some(others) = callback_references.filter(|&others| others != 0) {
+        found.push(Violation::new(
+            ViolationKind::CallbackNotReleased,
+            format!(
+                "the handler still holds {others} reference(s) to the callback after \
+                 SetProgressCallback(NULL) and Release"
+            ),
+        ));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INBOX: GUID = GUID::from_u128(1);
+    const ARCHIVE: GUID = GUID::from_u128(2);
+    const T: Duration = Duration::ZERO;
+
+    fn kinds(checker: &Checker) -> Vec<ViolationKind> {
+        checker
+            .violations()
+            .iter()
+            .map(|violation| violation.kind)
+            .collect()
+    }
+
+    /// A checker after `PrepareForSync` (`S_OK`, completed) and `Synchronize` (`S_OK`).
+    fn synchronizing() -> Checker {
+        let mut checker = Checker::new();
+        checker.prepare_calling(&[(INBOX, "Inbox".to_owned()), (ARCHIVE, "Archive".to_owned())]);
+        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        checker.prepare_returned(abi::S_OK);
+        checker.synchronize_calling();
+        checker.synchronize_returned(abi::S_OK);
+        checker
+    }
+
+    fn done(status: i32) -> Event {
+        Event::Progress(INBOX, Some(Progress::status(status, None)))
+    }
+
+    fn end_both(checker: &mut Checker) {
+        checker.record(
+            T,
+            &Event::Progress(
+                INBOX,
+                Some(Progress::status(abi::SYNCMGRSTATUS_SUCCEEDED, None)),
+            ),
+        );
+        checker.record(
+            T,
+            &Event::Progress(
+                ARCHIVE,
+                Some(Progress::status(abi::SYNCMGRSTATUS_SKIPPED, None)),
+            ),
+        );
+    }
+
+    #[test]
+    fn a_conforming_session_has_no_violation() {
+        let mut checker = synchronizing();
+        checker.record(
+            T,
+            &Event::Progress(
+                INBOX,
+                Some(Progress::status(abi::SYNCMGRSTATUS_UPDATING, Some((1, 5)))),
+            ),
+        );
+        end_both(&mut checker);
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.finish();
+        assert_eq!(checker.violations(), []);
+        assert_eq!(
+            checker.items()[0].finals,
+            [abi::SYNCMGRSTATUS_SUCCEEDED as u32]
+        );
+        assert_eq!(checker.items()[0].values, Some((1, 5)));
+    }
+
+    #[test]
+    fn repeated_completions() {
+        let mut checker = synchronizing();
+        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        end_both(&mut checker);
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.finish();
+        assert_eq!(
+            kinds(&checker),
+            [
+                ViolationKind::RepeatedCompletion,
+                ViolationKind::RepeatedCompletion
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_completions() {
+        let mut checker = Checker::new();
+        checker.prepare_calling(&[(INBOX, "Inbox".to_owned())]);
+        checker.prepare_returned(abi::S_OK);
+        checker.finish();
+        assert_eq!(kinds(&checker), [ViolationKind::MissingCompletion]);
+
+        let mut checker = synchronizing();
+        end_both(&mut checker);
+        checker.finish();
+        assert_eq!(kinds(&checker), [ViolationKind::MissingCompletion]);
+    }
+
+    #[test]
+    fn completions_that_must_not_come() {
+        // Before the call.
+        let mut checker = Checker::new();
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion]);
+        // Completed, then the call failed.
+        let mut checker = Checker::new();
+        checker.prepare_calling(&[]);
+        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        checker.prepare_returned(abi::E_FAIL);
+        assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion]);
+        // The call failed, then completed; and completions of calls the host never makes.
+        let mut checker = Checker::new();
+        checker.synchronize_calling();
+        checker.synchronize_returned(abi::E_UNEXPECTED);
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.record(T, &Event::ShowPropertiesCompleted(abi::S_OK));
+        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, 0));
+        checker.finish();
+        assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion; 3]);
+    }
+
+    #[test]
+    fn progress_for_an_item_outside_the_session() {
+        let mut checker = synchronizing();
+        let stranger = GUID::from_u128(99);
+        checker.record(
+            T,
+            &Event::Progress(
+                stranger,
+                Some(Progress::status(abi::SYNCMGRSTATUS_UPDATING, None)),
+            ),
+        );
+        checker.record(
+            T,
+            &Event::LogError {
+                level: 3,
+                text: Ok("x".to_owned()),
+                info: Some(LogInfo {
+                    cb_size: cb_size::<abi::SYNCMGRLOGERRORINFO>(),
+                    mask: abi::SYNCMGRLOGERROR_ITEMID,
+                    flags: 0,
+                    error_id: GUID::zeroed(),
+                    item_id: stranger,
+                }),
+            },
+        );
+        assert_eq!(
+            kinds(&checker),
+            [ViolationKind::UnknownItem, ViolationKind::UnknownItem]
+        );
+    }
+
+    #[test]
+    fn final_status_missing_or_repeated_and_progress_after_it() {
+        let mut checker = synchronizing();
+        checker.record(T, &done(abi::SYNCMGRSTATUS_SUCCEEDED));
+        checker.record(T, &done(abi::SYNCMGRSTATUS_FAILED));
+        checker.record(T, &done(abi::SYNCMGRSTATUS_UPDATING));
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.record(
+            T,
+            &Event::Progress(
+                ARCHIVE,
+                Some(Progress::status(abi::SYNCMGRSTATUS_UPDATING, None)),
+            ),
+        );
+        checker.finish();
+        assert_eq!(
+            kinds(&checker),
+            [
+                ViolationKind::RepeatedFinalStatus,
+                ViolationKind::ProgressAfterFinalStatus,
+                ViolationKind::ProgressAfterCompletion,
+                ViolationKind::MissingFinalStatus,
+            ]
+        );
+        assert!(checker.violations()[3].detail.contains("Archive"));
+    }
+
+    #[test]
+    fn malformed_progress() {
+        let mut checker = synchronizing();
+        let mut progress = Progress::status(abi::SYNCMGRSTATUS_UPDATING, None);
+        progress.cb_size = 12;
+        progress.mask |= 0x40;
+        progress.text = Some(Err(TextProblem::Unterminated));
+        checker.record(T, &Event::Progress(INBOX, Some(progress)));
+        let mut progress = Progress::status(42, None);
+        progress.text = Some(Err(TextProblem::Null));
+        checker.record(T, &Event::Progress(INBOX, Some(progress)));
+        checker.record(T, &Event::Progress(INBOX, None));
+        assert_eq!(
+            kinds(&checker),
+            [
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedString,
+                ViolationKind::MalformedString,
+                ViolationKind::BadValue,
+                ViolationKind::MalformedStruct,
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_log_entries() {
+        let mut checker = synchronizing();
+        checker.record(
+            T,
+            &Event::LogError {
+                level: 7,
+                text: Err(TextProblem::Null),
+                info: Some(LogInfo {
+                    cb_size: 40,
+                    mask: 0x18,
+                    flags: 0,
+                    error_id: GUID::zeroed(),
+                    item_id: GUID::zeroed(),
+                }),
+            },
+        );
+        checker.record(
+            T,
+            &Event::LogError {
+                level: 1,
+                text: Ok("fine".to_owned()),
+                info: Some(LogInfo {
+                    cb_size: cb_size::<abi::SYNCMGRLOGERRORINFO>(),
+                    mask: abi::SYNCMGRLOGERROR_ERRORFLAGS,
+                    flags: 0x10,
+                    error_id: GUID::zeroed(),
+                    item_id: GUID::zeroed(),
+                }),
+            },
+        );
+        assert_eq!(
+            kinds(&checker),
+            [
+                ViolationKind::BadValue,
+                ViolationKind::MalformedString,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_handler_info_and_items() {
+        let mut info = SYNCMGRHANDLERINFO {
+            cbSize: cb_size::<SYNCMGRHANDLERINFO>(),
+            ..SYNCMGRHANDLERINFO::default()
+        };
+        assert_eq!(check_handler_info(&info), []);
+        info.cbSize -= 4;
+        info.SyncMgrHandlerFlags = 0x10;
+        info.wszHandlerName = [u16::from(b'x'); 32];
+        let found: Vec<ViolationKind> = check_handler_info(&info).iter().map(|v| v.kind).collect();
+        assert_eq!(
+            found,
+            [
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedString
+            ]
+        );
+
+        let mut item = SYNCMGRITEM {
+            cbSize: cb_size::<SYNCMGRITEM>(),
+            dwItemState: 1,
+            ..SYNCMGRITEM::default()
+        };
+        assert_eq!(check_item(&item), []);
+        item.cbSize = 0;
+        item.dwFlags = 0x80;
+        item.dwItemState = 2;
+        item.wszItemName = [u16::from(b'x'); 128];
+        let found: Vec<ViolationKind> = check_item(&item).iter().map(|v| v.kind).collect();
+        assert_eq!(
+            found,
+            [
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedStruct,
+                ViolationKind::MalformedString,
+            ]
+        );
+    }
+
+    #[test]
+    fn violations_display_their_kind() {
+        let violation = Violation::new(ViolationKind::RepeatedCompletion, "twice");
+        assert_eq!(violation.to_string(), "repeated-completion: twice");
+    }
+
+    #[test]
+    fn references_not_given_back() {
+        assert_eq!(check_release(Some(0), Some(abi::S_OK), Some(0)), []);
+        let found: Vec<ViolationKind> = check_release(Some(1), Some(abi::S_FALSE), Some(2))
+            .iter()
+            .map(|violation| violation.kind)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ViolationKind::ObjectNotReleased,
+                ViolationKind::CannotUnload,
+                ViolationKind::CallbackNotReleased,
+            ]
+        );
+    }
+}

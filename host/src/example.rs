@@ -135,4 +135,24 @@ mod tests {
         assert!(find("minimal").is_ok());
         assert!(find("nope").unwrap_err().contains("minimal"));
     }
+
+    /// The table's CLSIDs are the ones the example crates declare.
+    #[test]
+    fn clsids_match_the_examples() {
+        for example in EXAMPLES {
+            let source = format!(
+                "{}/../examples/{}/src/lib.rs",
+                env!("CARGO_MANIFEST_DIR"),
+                example.name
+            );
+            let source = std::fs::read_to_string(&source)
+                .unwrap_or_else(|error| panic!("{source}: {error}"));
+            let clsid = format!("clsid = \"{:?}\"", example.clsid).to_lowercase();
+            assert!(
+                source.contains(&clsid),
+                "examples/{} declares {clsid}",
+                example.name
+            );
+        }
+    }
 }

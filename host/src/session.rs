@@ -130,11 +130,8 @@ pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
 
     // SAFETY: releases the host's one reference; the handler is not used after this.
     let remaining = unsafe { (handler.vtable().base__.Release)(handler.raw()) };
-    if remaining != 0 {
-        shared.lock().checker.push(Violation::new(
-            ViolationKind::ObjectNotReleased,
-            format!("the final Release of ISyncMgrSynchronize returned {remaining}, not 0"),
-        ));
+    for violation in check::check_release(Some(remaining), None, None) {
+        shared.lock().checker.push(violation);
     }
     report.calls = calls.0;
     settle(loaded, callback.as_ref(), &shared);
@@ -586,27 +583,14 @@ fn settle(loaded: &Loaded, callback: Option<&CallbackRef>, shared: &Shared) {
     while !done() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
+    let found = check::check_release(
+        None,
+        module.and_then(crate::load::Module::can_unload_now),
+        callback.map(CallbackRef::others),
+    );
     let mut recorder = shared.lock();
-    if let Some(hr) = module.and_then(crate::load::Module::can_unload_now)
-        && hr != abi::S_OK
-    {
-        recorder.checker.push(Violation::new(
-            ViolationKind::CannotUnload,
-            format!(
-                "DllCanUnloadNow returned {} {SETTLE:?} after everything was released",
-                hresult_name(hr)
-            ),
-        ));
-    }
-    if let Some(others) = callback.map(CallbackRef::others)
-        && others != 0
-    {
-        recorder.checker.push(Violation::new(
-            ViolationKind::CallbackNotReleased,
-            format!(
-                "the handler still holds {others} reference(s) to the callback after SetProgressCallback(NULL) and Release"
-            ),
-        ));
+    for violation in found {
+        recorder.checker.push(violation);
     }
 }
 
