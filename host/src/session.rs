@@ -1,8 +1,8 @@
 //! The session driver: the Sync Manager's side of §7.3, one call after the other.
 //!
 //! `Initialize` → `GetHandlerInfo` → `EnumSyncMgrItems` (`Next` batches) →
-//! `SetProgressCallback(cb)` → `PrepareForSync` → [`PrepareForSyncCompleted`] → `Synchronize` →
-//! [`Progress`/`LogError`, `SetItemStatus` for `--skip`] → [`SynchronizeCompleted`] →
+//! `SetProgressCallback(cb)` → `PrepareForSync` → (`PrepareForSyncCompleted`) → `Synchronize` →
+//! (`Progress`/`LogError`, `SetItemStatus` for `--skip`) → (`SynchronizeCompleted`) →
 //! `SetProgressCallback(NULL)` → `Release` → `DllCanUnloadNow`.
 
 use crate::callback::{CallbackRef, PercentSkip, Recorder, Shared};
