@@ -139,19 +139,31 @@ impl SyncHandler for Mirror {
             .ok_or_else(|| syncmgr::Error::msg("the item is not a configured folder pair"))?;
         let files = list_files(&pair.source)?;
         let total = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        let mut failed = 0_u32;
+        let (mut copied, mut failed) = (0_u32, 0_u32);
         for (done, relative) in (1..).zip(&files) {
             // Between files: reports progress and stops here once the item is skipped.
             item.progress(done - 1, total, &relative.display().to_string())?;
-            if let Err(error) = copy_if_changed(
+            match copy_if_changed(
                 &pair.source.join(relative),
                 &pair.destination.join(relative),
             ) {
-                failed += 1;
-                item.log(LogLevel::Error, &format!("{}: {error}", relative.display()));
+                Ok(true) => copied += 1,
+                Ok(false) => {}
+                Err(error) => {
+                    failed += 1;
+                    item.log(LogLevel::Error, &format!("{}: {error}", relative.display()));
+                }
             }
         }
         item.progress(total, total, "Done")?;
+        item.log(
+            LogLevel::Information,
+            &format!(
+                "{copied} of {total} files copied to {} ({} already up to date)",
+                pair.destination.display(),
+                total - copied - failed
+            ),
+        );
         if failed == 0 {
             Ok(())
         } else {
