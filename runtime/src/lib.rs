@@ -48,6 +48,7 @@ pub mod abi;
 mod callback;
 mod catalog;
 mod class;
+mod com;
 mod enumerator;
 mod error;
 mod guard;

@@ -8,8 +8,9 @@
 use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO};
 use crate::callback::{Callback, CallbackSlot, LogLevel};
 use crate::catalog::Catalog;
+use crate::com::{self, ComObject};
 use crate::enumerator::ItemEnumerator;
-use crate::guard::{catch, lock, trace};
+use crate::guard::{catch, lock};
 use crate::module::ObjectToken;
 use crate::sync::{self, Session};
 use crate::{
@@ -17,15 +18,15 @@ use crate::{
     SyncStatus,
 };
 use core::ffi::c_void;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex};
-use windows_core::{GUID, HRESULT, IUnknown, IUnknown_Vtbl, Interface};
+use windows_core::{GUID, HRESULT, IUnknown, Interface};
 
 /// Creates the COM object for `handler` and returns its `ISyncMgrSynchronize` interface.
 ///
 /// This is what a class factory's `CreateInstance` hands out; tests call it directly.
 pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
-    let object = Box::new(SyncObject {
+    com::into_interface(SyncObject {
         vtable: &SyncObject::<T>::VTABLE,
         refs: AtomicU32::new(1),
         shared: Arc::new(Shared {
@@ -34,10 +35,7 @@ pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
             callback: CallbackSlot::default(),
             _token: ObjectToken::new(),
         }),
-    });
-    // SAFETY: the box starts with a pointer to an ISyncMgrSynchronize vtable and owns the one
-    // reference that the returned interface releases.
-    unsafe { ISyncMgrSynchronize::from_raw(Box::into_raw(object).cast()) }
+    })
 }
 
 /// The object. `vtable` comes first: the object's address is its interface pointer.
@@ -428,43 +426,25 @@ pub(crate) fn panic_text(method: &str, panic: &str) -> String {
     format!("{method}: the handler panicked: {panic}")
 }
 
-/// `QueryInterface` for an object that implements `iids`; `add_ref` takes the new reference.
-///
-/// # Safety
-/// `iid` and `out` are null or valid for reading/writing one value.
-pub(crate) unsafe fn query(
-    this: *mut c_void,
-    iid: *const GUID,
-    out: *mut *mut c_void,
-    iids: &[GUID],
-    add_ref: impl FnOnce(),
-) -> HRESULT {
-    if out.is_null() {
-        return abi::E_POINTER;
+// SAFETY: `SyncObject` is `#[repr(C)]` with its vtable first, whose `base__` is
+// `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrSynchronize; `create` makes it.
+unsafe impl<T: HandlerClass> ComObject for SyncObject<T> {
+    const INTERFACE: &'static str = "ISyncMgrSynchronize";
+    const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrSynchronize::IID];
+
+    fn refs(&self) -> &AtomicU32 {
+        &self.refs
     }
-    // SAFETY: `out` is non-null and, per the contract, writable.
-    unsafe { out.write(core::ptr::null_mut()) };
-    // SAFETY: `iid` is null or readable, per the contract.
-    let Some(iid) = (unsafe { iid.as_ref() }) else {
-        return abi::E_INVALIDARG;
-    };
-    if iids.contains(iid) {
-        add_ref();
-        // SAFETY: as above; `this` is the object's interface pointer for every listed IID.
-        unsafe { out.write(this) };
-        abi::S_OK
-    } else {
-        abi::E_NOINTERFACE
+
+    fn panicked(&self, method: &str, panic: &str) {
+        self.shared
+            .log(LogLevel::Error, &panic_text(method, panic), None);
     }
 }
 
 impl<T: HandlerClass> SyncObject<T> {
     const VTABLE: ISyncMgrSynchronize_Vtbl = ISyncMgrSynchronize_Vtbl {
-        base__: IUnknown_Vtbl {
-            QueryInterface: Self::query_interface,
-            AddRef: Self::add_ref,
-            Release: Self::release,
-        },
+        base__: com::iunknown::<Self>(),
         Initialize: Self::initialize,
         GetHandlerInfo: Self::get_handler_info,
         EnumSyncMgrItems: Self::enum_sync_mgr_items,
@@ -477,74 +457,6 @@ impl<T: HandlerClass> SyncObject<T> {
         ShowError: Self::show_error,
     };
 
-    /// Runs `f` with the object behind `this`: a null `this` is `E_POINTER`, a panic is
-    /// `E_UNEXPECTED` and logged, and the HRESULT is traced.
-    ///
-    /// # Safety
-    /// `this` is null or an `ISyncMgrSynchronize` pointer of this type, still referenced.
-    unsafe fn call(
-        this: *mut c_void,
-        method: &'static str,
-        f: impl FnOnce(&Self) -> HRESULT,
-    ) -> HRESULT {
-        // SAFETY: per the contract, a non-null `this` points at a live `SyncObject<T>`.
-        let hr = match unsafe { this.cast::<Self>().as_ref() } {
-            None => abi::E_POINTER,
-            Some(object) => catch(|| f(object)).unwrap_or_else(|panic| {
-                object
-                    .shared
-                    .log(LogLevel::Error, &panic_text(method, &panic), None);
-                abi::E_UNEXPECTED
-            }),
-        };
-        trace("ISyncMgrSynchronize", method, hr);
-        hr
-    }
-
-    unsafe extern "system" fn query_interface(
-        this: *mut c_void,
-        iid: *const GUID,
-        out: *mut *mut c_void,
-    ) -> HRESULT {
-        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
-        unsafe {
-            Self::call(this, "QueryInterface", |object| {
-                query(
-                    this,
-                    iid,
-                    out,
-                    &[IUnknown::IID, ISyncMgrSynchronize::IID],
-                    || {
-                        object.refs.fetch_add(1, Ordering::Relaxed);
-                    },
-                )
-            })
-        }
-    }
-
-    unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
-        // SAFETY: COM passes this object's interface pointer.
-        match unsafe { this.cast::<Self>().as_ref() } {
-            Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
-            None => 0,
-        }
-    }
-
-    unsafe extern "system" fn release(this: *mut c_void) -> u32 {
-        // SAFETY: COM passes this object's interface pointer.
-        let Some(object) = (unsafe { this.cast::<Self>().as_ref() }) else {
-            return 0;
-        };
-        let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
-        if remaining == 0 {
-            std::sync::atomic::fence(Ordering::Acquire);
-            // SAFETY: the last reference is gone, so nothing else reaches the box, which
-            // `create` made with `Box::into_raw`. A running worker keeps its own `Arc<Shared>`.
-            drop(unsafe { Box::from_raw(this.cast::<Self>()) });
-        }
-        remaining
-    }
-
     unsafe extern "system" fn initialize(
         this: *mut c_void,
         _reserved: u32,
@@ -554,7 +466,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "Initialize", |object| {
+            com::call::<Self>(this, "Initialize", |object| {
                 let cookie = match (cookie_len, cookie.is_null()) {
                     (0, _) => Vec::new(),
                     (_, true) => return abi::E_INVALIDARG,
@@ -572,7 +484,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "GetHandlerInfo", |object| {
+            com::call::<Self>(this, "GetHandlerInfo", |object| {
                 if out.is_null() {
                     return abi::E_POINTER;
                 }
@@ -596,7 +508,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "EnumSyncMgrItems", |object| {
+            com::call::<Self>(this, "EnumSyncMgrItems", |object| {
                 if out.is_null() {
                     return abi::E_POINTER;
                 }
@@ -620,7 +532,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "GetItemObject", |_| {
+            com::call::<Self>(this, "GetItemObject", |_| {
                 if out.is_null() {
                     return abi::E_POINTER;
                 }
@@ -637,7 +549,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "ShowProperties", |object| match item.as_ref() {
+            com::call::<Self>(this, "ShowProperties", |object| match item.as_ref() {
                 None => abi::E_INVALIDARG,
                 Some(item) => object.shared.show_properties(parent, *item),
             })
@@ -650,7 +562,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "SetProgressCallback", |object| {
+            com::call::<Self>(this, "SetProgressCallback", |object| {
                 // SAFETY: a non-null `callback` is an ISyncMgrSynchronizeCallback the caller
                 // keeps alive for the call; it is borrowed, not released.
                 let callback = abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&callback);
@@ -668,7 +580,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "PrepareForSync", |object| {
+            com::call::<Self>(this, "PrepareForSync", |object| {
                 let ids = match (count, ids.is_null()) {
                     (0, _) => &[][..],
                     (_, true) => return abi::E_INVALIDARG,
@@ -682,7 +594,7 @@ impl<T: HandlerClass> SyncObject<T> {
 
     unsafe extern "system" fn synchronize(this: *mut c_void, _parent: abi::HWND) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
-        unsafe { Self::call(this, "Synchronize", |object| object.shared.synchronize()) }
+        unsafe { com::call::<Self>(this, "Synchronize", |object| object.shared.synchronize()) }
     }
 
     unsafe extern "system" fn set_item_status(
@@ -692,7 +604,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "SetItemStatus", |object| {
+            com::call::<Self>(this, "SetItemStatus", |object| {
                 // SAFETY: a non-null `item` points at a GUID for the duration of the call.
                 let item = item.as_ref().copied();
                 object.shared.set_item_status(item, status)
@@ -707,7 +619,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "ShowError", |object| match error_id.as_ref() {
+            com::call::<Self>(this, "ShowError", |object| match error_id.as_ref() {
                 None => abi::E_INVALIDARG,
                 Some(error_id) => object.shared.show_error(parent, *error_id),
             })

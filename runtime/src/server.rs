@@ -5,13 +5,13 @@
 //! on top of the functions here.
 
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
+use crate::com::{self, ComObject};
 use crate::guard::{catch, trace};
 use crate::module::{self, ObjectToken};
-use crate::object::query;
 use crate::{HandlerClass, create};
 use core::ffi::c_void;
-use std::sync::atomic::{AtomicU32, Ordering};
-use windows_core::{BOOL, GUID, HRESULT, IUnknown, IUnknown_Vtbl, Interface};
+use std::sync::atomic::AtomicU32;
+use windows_core::{BOOL, GUID, HRESULT, IUnknown, Interface};
 
 /// One class a DLL serves: its CLSID, name, and how to make an instance.
 #[derive(Clone, Copy, Debug)]
@@ -69,80 +69,31 @@ struct ClassFactory {
 /// A class factory for `entry`.
 #[must_use]
 pub fn class_factory(entry: &ClassEntry) -> IClassFactory {
-    let object = Box::new(ClassFactory {
+    com::into_interface(ClassFactory {
         vtable: &ClassFactory::VTABLE,
         refs: AtomicU32::new(1),
         create: entry.create,
         _token: ObjectToken::new(),
-    });
-    // SAFETY: the box starts with an IClassFactory vtable pointer and owns the one reference the
-    // returned interface releases.
-    unsafe { IClassFactory::from_raw(Box::into_raw(object).cast()) }
+    })
+}
+
+// SAFETY: `ClassFactory` is `#[repr(C)]` with its vtable first, whose `base__` is
+// `com::iunknown::<Self>()`; it serves IUnknown and IClassFactory; `class_factory` makes it.
+unsafe impl ComObject for ClassFactory {
+    const INTERFACE: &'static str = "IClassFactory";
+    const IIDS: &'static [GUID] = &[IUnknown::IID, IClassFactory::IID];
+
+    fn refs(&self) -> &AtomicU32 {
+        &self.refs
+    }
 }
 
 impl ClassFactory {
     const VTABLE: IClassFactory_Vtbl = IClassFactory_Vtbl {
-        base__: IUnknown_Vtbl {
-            QueryInterface: Self::query_interface,
-            AddRef: Self::add_ref,
-            Release: Self::release,
-        },
+        base__: com::iunknown::<Self>(),
         CreateInstance: Self::create_instance,
         LockServer: Self::lock_server,
     };
-
-    /// # Safety
-    /// `this` is null or an `IClassFactory` pointer of this module, still referenced.
-    unsafe fn call(
-        this: *mut c_void,
-        method: &'static str,
-        f: impl FnOnce(&Self) -> HRESULT,
-    ) -> HRESULT {
-        // SAFETY: per the contract, a non-null `this` points at a live `ClassFactory`.
-        let hr = match unsafe { this.cast::<Self>().as_ref() } {
-            None => abi::E_POINTER,
-            Some(object) => catch(|| f(object)).unwrap_or(abi::E_UNEXPECTED),
-        };
-        trace("IClassFactory", method, hr);
-        hr
-    }
-
-    unsafe extern "system" fn query_interface(
-        this: *mut c_void,
-        iid: *const GUID,
-        out: *mut *mut c_void,
-    ) -> HRESULT {
-        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
-        unsafe {
-            Self::call(this, "QueryInterface", |object| {
-                query(this, iid, out, &[IUnknown::IID, IClassFactory::IID], || {
-                    object.refs.fetch_add(1, Ordering::Relaxed);
-                })
-            })
-        }
-    }
-
-    unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
-        // SAFETY: COM passes this object's interface pointer.
-        match unsafe { this.cast::<Self>().as_ref() } {
-            Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
-            None => 0,
-        }
-    }
-
-    unsafe extern "system" fn release(this: *mut c_void) -> u32 {
-        // SAFETY: COM passes this object's interface pointer.
-        let Some(object) = (unsafe { this.cast::<Self>().as_ref() }) else {
-            return 0;
-        };
-        let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
-        if remaining == 0 {
-            std::sync::atomic::fence(Ordering::Acquire);
-            // SAFETY: the last reference is gone; the box came from `Box::into_raw`.
-            drop(unsafe { Box::from_raw(this.cast::<Self>()) });
-        }
-        remaining
-    }
 
     unsafe extern "system" fn create_instance(
         this: *mut c_void,
@@ -152,7 +103,7 @@ impl ClassFactory {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer and the caller's pointers.
         unsafe {
-            Self::call(this, "CreateInstance", |object| {
+            com::call::<Self>(this, "CreateInstance", |object| {
                 if out.is_null() {
                     return abi::E_POINTER;
                 }
@@ -174,7 +125,7 @@ impl ClassFactory {
     unsafe extern "system" fn lock_server(this: *mut c_void, lock: BOOL) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            Self::call(this, "LockServer", |_| {
+            com::call::<Self>(this, "LockServer", |_| {
                 if module::lock_server(lock.as_bool()) {
                     abi::S_OK
                 } else {

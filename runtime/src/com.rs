@@ -1,0 +1,132 @@
+//! What every COM object of the runtime shares: the `IUnknown` half of its vtable and the guard
+//! around each method.
+//!
+//! An object is a `#[repr(C)]` struct whose first field points at its vtable, so the object's
+//! address is its interface pointer; it lives on the heap and frees itself on the last `Release`.
+
+use crate::abi;
+use crate::guard::{catch, trace};
+use core::ffi::c_void;
+use std::sync::atomic::{AtomicU32, Ordering, fence};
+use windows_core::{GUID, HRESULT, IUnknown_Vtbl, Interface};
+
+/// A runtime COM object.
+///
+/// # Safety
+/// The implementing type is `#[repr(C)]`, its first field is a `&'static` vtable whose layout
+/// begins with [`iunknown::<Self>()`](iunknown) and serves every IID in [`Self::IIDS`], and its
+/// instances are created only by [`into_interface`].
+pub(crate) unsafe trait ComObject: Sized + 'static {
+    /// The interface name in traces.
+    const INTERFACE: &'static str;
+    /// The IIDs `QueryInterface` answers, all with the one vtable.
+    const IIDS: &'static [GUID];
+
+    /// The reference count.
+    fn refs(&self) -> &AtomicU32;
+
+    /// Told about a panic that a method contained (it returned `E_UNEXPECTED`).
+    fn panicked(&self, method: &str, panic: &str) {
+        let _ = (method, panic);
+    }
+}
+
+/// Moves `object` to the heap and returns it as interface `I`, holding its one reference.
+///
+/// `I` is the interface whose vtable the object's first field points at.
+pub(crate) fn into_interface<T: ComObject, I: Interface>(object: T) -> I {
+    debug_assert!(T::IIDS.contains(&I::IID));
+    debug_assert_eq!(object.refs().load(Ordering::Relaxed), 1);
+    // SAFETY: per `ComObject`'s contract the box starts with a vtable pointer of `I`'s layout;
+    // the new interface owns the count of 1.
+    unsafe { I::from_raw(Box::into_raw(Box::new(object)).cast()) }
+}
+
+/// The object behind `this`, or `None` for a null pointer.
+///
+/// # Safety
+/// `this` is null or an interface pointer of a live `T`.
+unsafe fn object<'a, T: ComObject>(this: *mut c_void) -> Option<&'a T> {
+    // SAFETY: per the contract, a non-null `this` points at a live `T`.
+    unsafe { this.cast::<T>().as_ref() }
+}
+
+/// Runs method `f` on the object behind `this`: a null `this` is `E_POINTER`, a panic is
+/// `E_UNEXPECTED` (and reported to [`ComObject::panicked`]), and the HRESULT is traced.
+///
+/// # Safety
+/// `this` is null or an interface pointer of a live `T`.
+pub(crate) unsafe fn call<T: ComObject>(
+    this: *mut c_void,
+    method: &'static str,
+    f: impl FnOnce(&T) -> HRESULT,
+) -> HRESULT {
+    // SAFETY: forwarded contract.
+    let hr = match unsafe { object::<T>(this) } {
+        None => abi::E_POINTER,
+        Some(object) => catch(|| f(object)).unwrap_or_else(|panic| {
+            object.panicked(method, &panic);
+            abi::E_UNEXPECTED
+        }),
+    };
+    trace(T::INTERFACE, method, hr);
+    hr
+}
+
+/// The `IUnknown` slots of `T`'s vtable.
+pub(crate) const fn iunknown<T: ComObject>() -> IUnknown_Vtbl {
+    IUnknown_Vtbl {
+        QueryInterface: query_interface::<T>,
+        AddRef: add_ref::<T>,
+        Release: release::<T>,
+    }
+}
+
+unsafe extern "system" fn query_interface<T: ComObject>(
+    this: *mut c_void,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    // SAFETY: COM passes the object's interface pointer and the caller's pointers.
+    unsafe {
+        call::<T>(this, "QueryInterface", |object| {
+            if out.is_null() {
+                return abi::E_POINTER;
+            }
+            out.write(core::ptr::null_mut());
+            let Some(iid) = iid.as_ref() else {
+                return abi::E_INVALIDARG;
+            };
+            if T::IIDS.contains(iid) {
+                object.refs().fetch_add(1, Ordering::Relaxed);
+                out.write(this);
+                abi::S_OK
+            } else {
+                abi::E_NOINTERFACE
+            }
+        })
+    }
+}
+
+unsafe extern "system" fn add_ref<T: ComObject>(this: *mut c_void) -> u32 {
+    // SAFETY: COM passes the object's interface pointer.
+    match unsafe { object::<T>(this) } {
+        Some(object) => object.refs().fetch_add(1, Ordering::Relaxed) + 1,
+        None => 0,
+    }
+}
+
+unsafe extern "system" fn release<T: ComObject>(this: *mut c_void) -> u32 {
+    // SAFETY: COM passes the object's interface pointer.
+    let Some(object) = (unsafe { object::<T>(this) }) else {
+        return 0;
+    };
+    let remaining = object.refs().fetch_sub(1, Ordering::Release) - 1;
+    if remaining == 0 {
+        fence(Ordering::Acquire);
+        // SAFETY: the last reference is gone, so nothing else reaches the box, which
+        // `into_interface` made with `Box::into_raw`.
+        drop(unsafe { Box::from_raw(this.cast::<T>()) });
+    }
+    remaining
+}
