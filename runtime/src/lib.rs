@@ -40,6 +40,52 @@
 //! let handler = syncmgr::create(Notes);
 //! # drop(handler);
 //! ```
+//!
+//! # The pieces
+//!
+//! - [`sync_handler`] declares the CLSID, name, flags, static items and the methods that handle
+//!   `SetItemStatus` statuses; it implements [`HandlerClass`].
+//! - [`SyncHandler`] is the code: [`synchronize_item`](SyncHandler::synchronize_item) and optional
+//!   `initialize`, `items` (run-time items), `prepare`, `show_properties`, `show_error`.
+//! - [`create`] makes the COM object; [`dll_exports!`] makes a DLL of one or more handlers
+//!   (`DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer`, `DllUnregisterServer`).
+//! - [`abi`] is the ABI generated from Windows metadata; [`SyncStatus`] is `SYNCMGRSTATUS`.
+//!
+//! # What the Sync Manager sees
+//!
+//! | Call | Behaviour |
+//! |---|---|
+//! | `Initialize` | records the event (`SYNCMGRFLAG_*`, SETTINGS, MAYBOTHERUSER, cookie); `S_FALSE` when [`SyncHandler::initialize`] declines |
+//! | `GetHandlerInfo` | a `CoTaskMemAlloc`'d `SYNCMGRHANDLERINFO` (off Windows, [`memory`] keeps the same contract) |
+//! | `EnumSyncMgrItems` | static items, then run-time items; `S_SYNCMGR_MISSINGITEMS` with the enumerator when the list is incomplete |
+//! | `GetItemObject` | `E_NOTIMPL`, `*ppv` nulled |
+//! | `ShowProperties`, `ShowError` | the handler's method; the `*Completed` callback exactly once, never after a failure |
+//! | `SetProgressCallback` | keeps one reference; replacing it or NULL releases the old one |
+//! | `PrepareForSync` | ids the handler does not own: `E_INVALIDARG`; `PrepareForSyncCompleted` exactly once |
+//! | `Synchronize` | returns at once; a worker thread syncs the items one after another, reports `UPDATING` then one final status per item, logs failures, sends `SynchronizeCompleted` once |
+//! | `SetItemStatus` | only from `PrepareForSync` until `SynchronizeCompleted` (else `E_UNEXPECTED`); unknown items and values outside `SYNCMGRSTATUS` are `E_INVALIDARG`; `SKIPPED` cancels the item, `STOPPED` with `GUID_NULL` every item, `DELETED` needs `may_delete_item`; other statuses go to the `on(...)` method |
+//!
+//! The answers `S_SYNCMGR_CANCELITEM` and `S_SYNCMGR_CANCELALL` to `Progress` cancel like a skip
+//! and a stop. Out-pointers are checked (`E_POINTER`) and nulled on failure; calls out of order are
+//! `E_UNEXPECTED`.
+//!
+//! # Threads
+//!
+//! The handler type must be `Send + Sync`: `synchronize_item` runs on a worker thread while the
+//! Sync Manager's thread calls `SetItemStatus`. The runtime never holds a lock while it runs your
+//! code or calls the Sync Manager. On Windows the worker joins the multithreaded apartment and
+//! reaches the callback through an agile reference (a proxy), unless the callback is agile itself.
+//!
+//! # Tracing
+//!
+//! With the `trace` feature every vtable call is a [`tracing`](https://docs.rs/tracing) event
+//! (target `syncmgr`, fields `interface`, `method`, `hr`), like ATL's interface debugging.
+//!
+//! # Testing a handler
+//!
+//! Everything but registration runs off Windows: `extern "system"` is the C ABI there. Call
+//! [`create`] and drive the object through its vtable, as this crate's protocol tests do, or load
+//! the built library with `syncmgr-host`, which plays the Sync Manager and checks the protocol.
 
 #[allow(unused_extern_crates)] // lets the runtime's own tests and docs use `#[sync_handler]`
 extern crate self as syncmgr;
