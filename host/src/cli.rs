@@ -20,9 +20,25 @@ use syncmgr::abi;
 #[derive(Debug, Parser)]
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[command(name = "syncmgr-host", version, max_term_width = 100)]
-#[command(group(clap::ArgGroup::new("handler").required(true).args(["dll", "example"])))]
+// Off Windows there is no COM registry, so the handler is a DLL or an example. On Windows --clsid
+// alone is one too: CoCreateInstance finds the DLL that regsvr32 registered.
+#[cfg_attr(
+    not(windows),
+    command(group(clap::ArgGroup::new("handler").required(true).args(["dll", "example"])))
+)]
+#[cfg_attr(
+    windows,
+    command(group(
+        clap::ArgGroup::new("handler")
+            .required(true)
+            .multiple(true)
+            .args(["dll", "example", "clsid"])
+    ))
+)]
 pub struct Args {
-    /// The handler DLL (shared library off Windows). Needs --clsid.
+    /// The handler DLL (shared library off Windows). Needs --clsid. Windows: optional, as
+    /// --clsid alone creates the handler through COM (the DLL registered by regsvr32); needed
+    /// for --register and --unregister.
     #[arg(value_name = "DLL", requires = "clsid")]
     pub dll: Option<PathBuf>,
 
@@ -244,6 +260,8 @@ mod tests {
         assert!(parse_skip("Inbox@soon").is_err());
     }
 
+    const CLSID: &str = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11";
+
     #[test]
     fn command_line() {
         let args = Args::try_parse_from(["syncmgr-host", "--example", "minimal"]).unwrap();
@@ -252,7 +270,7 @@ mod tests {
             "syncmgr-host",
             "handler.so",
             "--clsid",
-            "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+            CLSID,
             "--event",
             "pending-disconnect",
             "--may-bother-user",
@@ -275,5 +293,15 @@ mod tests {
             Args::try_parse_from(["syncmgr-host", "h.so", "--example", "minimal"]).is_err(),
             "one handler"
         );
+        let clsid_only = Args::try_parse_from(["syncmgr-host", "--clsid", CLSID, "--json"]);
+        let register_without_dll =
+            Args::try_parse_from(["syncmgr-host", "--clsid", CLSID, "--register"]);
+        assert!(register_without_dll.is_err(), "--register needs the DLL");
+        if cfg!(windows) {
+            let args = clsid_only.unwrap();
+            assert_eq!((args.dll, args.example), (None, None), "COM finds the DLL");
+        } else {
+            assert!(clsid_only.is_err(), "no COM registry: the DLL is required");
+        }
     }
 }

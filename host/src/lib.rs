@@ -15,6 +15,8 @@
 //!   an in-process server;
 //! - on Windows and under Wine, `CoInitializeEx(APARTMENTTHREADED)`, optionally
 //!   `DllRegisterServer` (`--register`), then `CoCreateInstance(clsid, CLSCTX_INPROC_SERVER)`.
+//!   The DLL argument is optional there: `syncmgr-host --clsid GUID` creates a handler that
+//!   `regsvr32` registered purely through COM, which finds the DLL in the registry.
 //!
 //! `--example NAME` builds a workspace example with Cargo and uses its library and CLSID, so
 //! `cargo sync-example` (an alias for `cargo run -p syncmgr-host -- --example minimal`) needs no
@@ -92,7 +94,7 @@ fn resolve_handler(args: &Args) -> Result<(Option<PathBuf>, syncmgr::GUID, bool,
             windows || args.unregister,
         ));
     }
-    let clsid = args.clsid.ok_or("--clsid is required with a DLL")?;
+    let clsid = args.clsid.ok_or("--clsid is required without --example")?;
     Ok((args.dll.clone(), clsid, args.register, args.unregister))
 }
 

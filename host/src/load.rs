@@ -139,6 +139,10 @@ pub fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, 
 
 /// Creates the handler `clsid` by COM activation on this (STA) thread, after
 /// `DllRegisterServer` when `register` is set.
+///
+/// `dll` is optional: without it `CoCreateInstance` finds the server through
+/// `HKCR\CLSID\{clsid}\InprocServer32`, as the Sync Manager does, and the host then opens the
+/// DLL that COM loaded (found from the handler's vtable) to ask it `DllCanUnloadNow` later.
 #[cfg(windows)]
 pub fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
     use syncmgr::Interface;
@@ -174,11 +178,67 @@ pub fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, S
                     hresult_name(error.code())
                 )
             })?;
+    let module = match module {
+        Some(module) => Some(module),
+        None => match com_module(&handler) {
+            Ok(module) => {
+                notes.push(format!(
+                    "CoCreateInstance loaded {} (registered for the CLSID)",
+                    module.path().display()
+                ));
+                Some(module)
+            }
+            Err(error) => {
+                notes.push(format!("{error}; DllCanUnloadNow not checked"));
+                None
+            }
+        },
+    };
     Ok(Loaded {
         handler: handler.into_raw(),
         module,
         notes,
     })
+}
+
+/// The DLL that COM loaded for `handler`: the module holding its vtable, opened once more (an
+/// extra reference, so it stays loaded like a DLL the host opened itself).
+#[cfg(windows)]
+fn com_module(handler: &syncmgr::abi::ISyncMgrSynchronize) -> Result<Module, String> {
+    use syncmgr::Interface;
+    use syncmgr::abi;
+
+    // SAFETY: a live COM interface pointer points at its vtable pointer.
+    let vtable = unsafe { *handler.as_raw().cast::<*const u16>() };
+    let mut handle = abi::HMODULE::default();
+    // SAFETY: with FROM_ADDRESS the "name" is an address inside the module; UNCHANGED_REFCOUNT
+    // means no reference to release. The handler we hold keeps the module loaded meanwhile.
+    let found = unsafe {
+        abi::GetModuleHandleExW(
+            abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
+                | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+            windows_core::PCWSTR(vtable),
+            &raw mut handle,
+        )
+    };
+    if !found.as_bool() {
+        return Err("the handler's vtable is in no loaded module".to_owned());
+    }
+    let mut buffer = vec![0_u16; 32 * 1024];
+    let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
+    // SAFETY: `buffer` has room for `capacity` units.
+    let len = unsafe {
+        abi::GetModuleFileNameW(
+            Some(handle),
+            windows_core::PWSTR(buffer.as_mut_ptr()),
+            capacity,
+        )
+    } as usize;
+    if len == 0 || len >= buffer.len() {
+        return Err("GetModuleFileNameW failed for the handler's module".to_owned());
+    }
+    let path = PathBuf::from(String::from_utf16_lossy(&buffer[..len]));
+    Module::open(&path)
 }
 
 /// After the session: `DllUnregisterServer` if asked (Windows), then leave COM.
