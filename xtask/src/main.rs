@@ -5,8 +5,8 @@
 //! The filter in `xtask/src/filter.txt` lists exactly what the runtime uses; windows-bindgen adds
 //! the closure of types those items reference.
 //!
-//! `cargo run -p xtask -- wine-e2e` builds the example handler DLL for Windows, registers it
-//! under Wine and drives it through real COM activation; see [`wine`].
+//! `cargo run -p xtask -- wine-e2e` builds the example handler DLLs for Windows, registers them
+//! under Wine and drives them through real COM activation; see [`wine`].
 
 mod wine;
 

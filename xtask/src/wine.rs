@@ -1,18 +1,22 @@
-//! `cargo run -p xtask -- wine-e2e`: the example handler DLL, registered and driven under Wine.
+//! `cargo run -p xtask -- wine-e2e`: the example handler DLLs, registered and driven under Wine.
 //!
-//! The steps, each timed and reported, stopping at the first failure:
+//! The steps, each timed and reported, stopping at the first failure; every step covers every
+//! handler in [`HANDLERS`] (`examples/minimal` and `examples/mirror`):
 //!
 //! 1. **install**: the rustup target `x86_64-pc-windows-gnu`, and (through apt-get, only when
 //!    missing) mingw-w64 and Wine.
-//! 2. **build**: `cargo build --target x86_64-pc-windows-gnu` of `example-minimal` (the handler
-//!    DLL) and, once it is in the workspace, `syncmgr-host` (the driver).
-//! 3. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLL and the executable:
+//! 2. **build**: `cargo build --target x86_64-pc-windows-gnu` of the handler DLLs and, once it is
+//!    in the workspace, `syncmgr-host` (the driver).
+//! 3. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLLs and the executable:
 //!    Rust's std imports `ProcessPrng` from it, which Wine 8 does not have.
 //! 4. **prefix**: a private `WINEPREFIX` in `target/wine-prefix`, created once, headless.
-//! 5. **register**: `regsvr32 /s`, then `reg query` checks `InprocServer32`.
-//! 6. **host**: the host activates the handler by CLSID through `CoCreateInstance` and drives
-//!    a sync session.
-//! 7. **unregister**: `regsvr32 /u /s`, then `reg query` checks that the CLSID key is gone.
+//! 5. **register**: `regsvr32 /s` per DLL, then `reg query` checks each `InprocServer32`.
+//! 6. **host**: the host activates each handler by its CLSID alone (`CoCreateInstance` finds the
+//!    DLL in the registry) and drives a sync session; its JSON report must show a conforming
+//!    session in which every item succeeded. The mirror handler then runs once more with the
+//!    human report, which is printed after the summary.
+//! 7. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key is
+//!    gone.
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
 
@@ -24,12 +28,38 @@ use std::time::{Duration, Instant};
 
 /// The Rust target the handler and the host are built for.
 const TARGET: &str = "x86_64-pc-windows-gnu";
-/// The handler under test: the package, and its library target's name.
-const HANDLER_PACKAGE: &str = "example-minimal";
+/// One handler under test.
+struct Handler {
+    /// A short name for logs and messages.
+    name: &'static str,
+    /// Its Cargo package (the library target is the same name with `_`).
+    package: &'static str,
+    /// The CLSID the example declares.
+    clsid: &'static str,
+    /// The folder the example fills under `%TEMP%` when it has no configuration, removed before
+    /// each run so that every run does its work afresh.
+    demo_dir: Option<&'static str>,
+}
+
+/// The handlers under test, in the order they are registered and run.
+const HANDLERS: &[Handler] = &[
+    Handler {
+        name: "minimal",
+        package: "example-minimal",
+        clsid: "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
+        demo_dir: None,
+    },
+    Handler {
+        name: "mirror",
+        package: "example-mirror",
+        clsid: "3f1d8c52-9b6e-4a07-8e21-5c4d7a9b0e13",
+        demo_dir: Some("syncmgr-mirror-demo"),
+    },
+];
+/// The handler whose human report is shown at the end: it does something a person can follow.
+const SHOWCASE: &str = "mirror";
 /// The driver of a sync session; built and run once it is a workspace member.
 const HOST_PACKAGE: &str = "syncmgr-host";
-/// The CLSID `examples/minimal` declares.
-const CLSID: &str = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11";
 
 /// Debian packages, and a command each one provides that must run afterwards.
 const PACKAGES: &[(&str, &str)] = &[
@@ -85,6 +115,12 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
     }
     e2e.print_summary(started.elapsed(), result.err());
     if result.is_ok() {
+        if let Some((line, report)) = &e2e.showcase {
+            println!(
+                "\nwine-e2e: the {SHOWCASE} example under Wine, as a person sees it (`{line}`):"
+            );
+            println!("{}", report.trim_end());
+        }
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -113,10 +149,12 @@ struct E2e {
     host_package_id: Option<String>,
     /// `--host <exe>`: an already built host to run instead.
     host_override: Option<PathBuf>,
-    /// The built handler DLL.
-    dll: PathBuf,
+    /// The built handler DLLs, one per entry of [`HANDLERS`].
+    dlls: Vec<PathBuf>,
     /// The host executable to run, if any.
     host: Option<PathBuf>,
+    /// The host's human report for [`SHOWCASE`], and its command line.
+    showcase: Option<(String, String)>,
     /// `(step, duration, outcome)` per finished step.
     summary: Vec<(&'static str, Duration, StepResult)>,
 }
@@ -149,8 +187,9 @@ impl E2e {
             commands: 0,
             host_package_id,
             host_override,
-            dll: PathBuf::new(),
+            dlls: Vec::new(),
             host: None,
+            showcase: None,
             summary: Vec::new(),
         })
     }
@@ -296,31 +335,36 @@ impl E2e {
             .map_err(|error| format!("{error}\n(install the packages by hand, or run as root)"))
     }
 
-    /// Cross-builds the handler DLL and the host, and finds both in cargo's JSON messages.
+    /// Cross-builds the handler DLLs and the host, and finds them in cargo's JSON messages.
     fn build(&mut self) -> StepResult {
         let mut command = Command::new(super::cargo());
-        command
-            .current_dir(&self.root)
-            .args([
-                "build",
-                "--target",
-                TARGET,
-                "--message-format=json-render-diagnostics",
-            ])
-            .args(["-p", HANDLER_PACKAGE]);
+        command.current_dir(&self.root).args([
+            "build",
+            "--target",
+            TARGET,
+            "--message-format=json-render-diagnostics",
+        ]);
+        for handler in HANDLERS {
+            command.args(["-p", handler.package]);
+        }
         if self.host_package_id.is_some() && self.host_override.is_none() {
             command.args(["-p", HOST_PACKAGE]);
         }
         // cargo's progress and diagnostics (stderr) are worth seeing live, as in any build.
         let output = self.exec_with("cargo-build", &mut command, BUILD_TIMEOUT, true)?;
         output.success()?;
-        let handler_lib = HANDLER_PACKAGE.replace('-', "_");
-        self.dll = artifact(
-            &output.stdout,
-            |target, _| target["name"] == handler_lib.as_str() && has_kind(target, "cdylib"),
-            ".dll",
-        )
-        .ok_or_else(|| format!("cargo built no `{handler_lib}.dll`"))?;
+        self.dlls = HANDLERS
+            .iter()
+            .map(|handler| {
+                let lib = handler.package.replace('-', "_");
+                artifact(
+                    &output.stdout,
+                    |target, _| target["name"] == lib.as_str() && has_kind(target, "cdylib"),
+                    ".dll",
+                )
+                .ok_or_else(|| format!("cargo built no `{lib}.dll`"))
+            })
+            .collect::<Result<_, _>>()?;
         self.host = match (&self.host_override, &self.host_package_id) {
             (Some(exe), _) => {
                 Some(fs::canonicalize(exe).map_err(|e| format!("--host {}: {e}", exe.display()))?)
@@ -335,12 +379,12 @@ impl E2e {
             ),
             (None, None) => None,
         };
-        let mut built = vec![file_name(&self.dll)];
+        let mut built: Vec<String> = self.dlls.iter().map(|dll| file_name(dll)).collect();
         built.extend(self.host.as_deref().map(file_name));
         Ok(built.join(", "))
     }
 
-    /// Compiles the `ProcessPrng` shim and puts it beside the DLL and the executable.
+    /// Compiles the `ProcessPrng` shim and puts it beside the DLLs and the executable.
     fn shim(&mut self) -> StepResult {
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("shim");
         let built = self.target_dir.join("wine-e2e/bcryptprimitives.dll");
@@ -356,7 +400,7 @@ impl E2e {
         )?
         .success()?;
         let mut dirs: Vec<&Path> = Vec::new();
-        for binary in std::iter::once(&self.dll).chain(&self.host) {
+        for binary in self.dlls.iter().chain(&self.host) {
             let dir = binary.parent().ok_or("a built file has a directory")?;
             if !dirs.contains(&dir) {
                 dirs.push(dir);
@@ -423,17 +467,26 @@ impl E2e {
     }
 
     fn register(&mut self) -> StepResult {
-        let dll = windows_path(&self.dll);
+        let mut done = Vec::new();
+        for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
+            done.push(self.register_one(handler, &dll)?);
+        }
+        Ok(done.join("; "))
+    }
+
+    /// `regsvr32 /s DLL`, then the checks of `InprocServer32` for `handler`.
+    fn register_one(&mut self, handler: &Handler, dll: &Path) -> StepResult {
+        let dll = windows_path(dll);
         self.exec(
-            "regsvr32",
+            &format!("regsvr32-{}", handler.name),
             &mut self.wine(&["regsvr32", "/s", &dll]),
             COMMAND_TIMEOUT,
         )?
         .success()
         .map_err(|error| format!("`regsvr32 /s {dll}` failed (DllRegisterServer):\n{error}"))?;
-        let key = format!("{}\\InprocServer32", clsid_key());
+        let key = format!("{}\\InprocServer32", clsid_key(handler.clsid));
         let query = self.exec(
-            "reg-query",
+            &format!("reg-query-{}", handler.name),
             &mut self.wine(&["reg", "query", &key]),
             COMMAND_TIMEOUT,
         )?;
@@ -462,32 +515,91 @@ impl E2e {
         Ok(format!("{key} = {dll}, ThreadingModel = Apartment"))
     }
 
+    /// Each handler by CLSID with `--json`, checked; then the showcase with the human report.
     fn host(&mut self) -> StepResult {
         let Some(exe) = self.host.clone() else {
             return Ok(format!(
                 "SKIPPED: no `{HOST_PACKAGE}` in the workspace yet (or pass --host <exe>)"
             ));
         };
-        let args = host_args(&windows_path(&self.dll), CLSID);
+        let mut done = Vec::new();
+        for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
+            let args = host_args(handler.clsid, true);
+            let output = self.run_host(&exe, handler, &args)?;
+            let items =
+                check_host_output(&output.stdout, &windows_path(&dll)).map_err(|error| {
+                    println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+                    format!("`{}` printed a failing report: {error}", output.line)
+                })?;
+            done.push(format!("{}: {items}", handler.name));
+        }
+        if let Some(handler) = HANDLERS.iter().find(|handler| handler.name == SHOWCASE) {
+            let args = host_args(handler.clsid, false);
+            let output = self.run_host(&exe, handler, &args)?;
+            let line = format!("{} {}", file_name(&exe), args.join(" "));
+            self.showcase = Some((line, output.stdout));
+        }
+        Ok(format!(
+            "`{} {}` exited 0 for each CLSID ({})",
+            file_name(&exe),
+            host_args("CLSID", true).join(" "),
+            done.join("; ")
+        ))
+    }
+
+    /// Runs the host under Wine with `args` for `handler`; `Err` unless it exits 0.
+    fn run_host(
+        &mut self,
+        exe: &Path,
+        handler: &Handler,
+        args: &[String],
+    ) -> Result<Output, String> {
+        if let Some(demo_dir) = handler.demo_dir {
+            self.remove_demo(handler, demo_dir)?;
+        }
+        let json = args.iter().any(|arg| arg == "--json");
+        let label = format!("host-{}{}", handler.name, if json { "-json" } else { "" });
         let mut command = self.wine(&[]);
         command
-            .arg(&exe)
-            .args(&args)
+            .arg(exe)
+            .args(args)
             .current_dir(exe.parent().unwrap_or(&self.root));
-        let output = self.exec("host", &mut command, HOST_TIMEOUT)?;
-        println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+        let output = self.exec(&label, &mut command, HOST_TIMEOUT)?;
         if !output.stderr.trim().is_empty() {
             println!("wine-e2e: host stderr (verbatim):\n{}", output.stderr);
         }
         output.success()?;
-        check_host_output(&output.stdout)?;
-        Ok(format!("`{} {}` exited 0", file_name(&exe), args.join(" ")))
+        Ok(output)
+    }
+
+    /// Removes `%TEMP%\DEMO_DIR` from the prefix (the example seeds it again), so that the run
+    /// shows the handler at work (files copied rather than found up to date).
+    fn remove_demo(&mut self, handler: &Handler, demo_dir: &str) -> Result<(), String> {
+        let demo = format!("%TEMP%\\{demo_dir}");
+        self.exec(
+            &format!("demo-remove-{}", handler.name),
+            &mut self.wine(&[
+                "cmd", "/c", "if", "exist", &demo, "rmdir", "/s", "/q", &demo,
+            ]),
+            COMMAND_TIMEOUT,
+        )?
+        .success()
+        .map_err(|error| format!("cannot remove the {} demo folders:\n{error}", handler.name))
     }
 
     fn unregister(&mut self) -> StepResult {
-        let dll = windows_path(&self.dll);
+        let mut done = Vec::new();
+        for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
+            done.push(self.unregister_one(handler, &dll)?);
+        }
+        Ok(done.join("; "))
+    }
+
+    /// `regsvr32 /u /s DLL`, then the check that the CLSID key of `handler` is gone.
+    fn unregister_one(&mut self, handler: &Handler, dll: &Path) -> StepResult {
+        let dll = windows_path(dll);
         self.exec(
-            "regsvr32-u",
+            &format!("regsvr32-u-{}", handler.name),
             &mut self.wine(&["regsvr32", "/u", "/s", &dll]),
             COMMAND_TIMEOUT,
         )?
@@ -495,9 +607,9 @@ impl E2e {
         .map_err(|error| {
             format!("`regsvr32 /u /s {dll}` failed (DllUnregisterServer):\n{error}")
         })?;
-        let key = clsid_key();
+        let key = clsid_key(handler.clsid);
         let query = self.exec(
-            "reg-query-gone",
+            &format!("reg-query-gone-{}", handler.name),
             &mut self.wine(&["reg", "query", &key]),
             COMMAND_TIMEOUT,
         )?;
@@ -630,39 +742,72 @@ impl Output {
 
 // ======== HOST INVOCATION: the one place that knows the host's command line ========
 //
-// `syncmgr-host DLL --clsid GUID --json` creates the handler by CLSID, drives one full sync
-// session and prints one JSON document; exit code 0 means a conforming session in which every
-// item succeeded (1: a call or an item failed, 2: protocol violations, 3: the handler could not
-// be created, 64: bad command line). The DLL is registered by then, so `CoCreateInstance`
-// finds it through `InprocServer32`. Change these two functions if that interface changes.
+// `syncmgr-host --clsid GUID [--json]` creates the handler by CLSID alone, drives one full sync
+// session and prints the human report, or one JSON document with `--json`; exit code 0 means a
+// conforming session in which every item succeeded (1: a call or an item failed, 2: protocol
+// violations, 3: the handler could not be created, 64: bad command line). The DLL is registered
+// by then, so `CoCreateInstance` finds it through `InprocServer32`; the report names the DLL
+// that COM loaded. Change these two functions if that interface changes.
 
-/// The host's arguments after the executable, for the handler `dll` (a Windows path).
-fn host_args(dll: &str, clsid: &str) -> Vec<String> {
-    [dll, "--clsid", clsid, "--json"]
-        .map(str::to_owned)
-        .to_vec()
+/// The host's arguments after the executable, for the handler `clsid`.
+fn host_args(clsid: &str, json: bool) -> Vec<String> {
+    let mut args = vec!["--clsid".to_owned(), clsid.to_owned()];
+    if json {
+        args.push("--json".to_owned());
+    }
+    args
 }
 
-/// Checks what the host printed with `--json`: one JSON document, or one per line.
-fn check_host_output(stdout: &str) -> Result<(), String> {
+/// Checks the host's `--json` report: outcome `success`, no violations or problems, at least one
+/// item and every item `SUCCEEDED`, and the handler loaded from `dll` (a Windows path) when the
+/// report names its DLL. `Ok` says how many items succeeded.
+fn check_host_output(stdout: &str, dll: &str) -> Result<String, String> {
     if stdout.trim().is_empty() {
         return Err("the host printed nothing".to_owned());
     }
-    if serde_json::from_str::<serde_json::Value>(stdout).is_ok() {
-        return Ok(());
+    let report: serde_json::Value =
+        serde_json::from_str(stdout).map_err(|e| format!("the host's output is not JSON: {e}"))?;
+    if report["outcome"] != "success" {
+        return Err(format!(
+            "outcome {}, expected \"success\"",
+            report["outcome"]
+        ));
     }
-    for line in stdout.lines().filter(|line| !line.trim().is_empty()) {
-        serde_json::from_str::<serde_json::Value>(line)
-            .map_err(|e| format!("the host's output is not JSON ({e}): {line}"))?;
+    for list in ["violations", "problems"] {
+        match report[list].as_array() {
+            Some(entries) if entries.is_empty() => {}
+            Some(entries) => {
+                let entries: Vec<String> = entries.iter().map(ToString::to_string).collect();
+                return Err(format!("{list}: {}", entries.join("; ")));
+            }
+            None => return Err(format!("the report has no `{list}` list")),
+        }
     }
-    Ok(())
+    let items = report["items"].as_array().map_or(&[][..], Vec::as_slice);
+    if items.is_empty() {
+        return Err("the report lists no items".to_owned());
+    }
+    for item in items {
+        if item["final_status"] != "SUCCEEDED" {
+            return Err(format!(
+                "item {} ended {}, expected \"SUCCEEDED\"",
+                item["name"], item["final_status"]
+            ));
+        }
+    }
+    if let Some(loaded) = report["handler"]["dll"].as_str()
+        && !loaded.eq_ignore_ascii_case(dll)
+    {
+        return Err(format!("the handler came from {loaded}, expected {dll}"));
+    }
+    Ok(format!("{} item(s) SUCCEEDED", items.len()))
 }
 
 // ======== end of HOST INVOCATION ========
 
 /// `HKCR\CLSID\{CLSID}`, as `reg` spells it.
-fn clsid_key() -> String {
-    format!("HKCR\\CLSID\\{{{}}}", CLSID.to_ascii_uppercase())
+fn clsid_key(clsid: &str) -> String {
+    format!("HKCR\\CLSID\\{{{}}}", clsid.to_ascii_uppercase())
 }
 
 /// The path Wine shows for a Unix path: drive `Z:` is the root of the file system.
@@ -769,18 +914,80 @@ mod tests {
             "Z:\\work\\main\\target\\x86_64-pc-windows-gnu\\debug\\example_minimal.dll"
         );
         assert_eq!(
-            clsid_key(),
+            clsid_key(HANDLERS[0].clsid),
             "HKCR\\CLSID\\{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}"
+        );
+        assert_eq!(
+            clsid_key(HANDLERS[1].clsid),
+            "HKCR\\CLSID\\{3F1D8C52-9B6E-4A07-8E21-5C4D7A9B0E13}"
         );
     }
 
+    /// Each handler's CLSID is the one its example crate declares, and the showcase is one of
+    /// them.
     #[test]
-    fn host_output_is_json() {
-        assert!(check_host_output("{\"ok\": true}\n").is_ok());
-        assert!(check_host_output("{\n  \"ok\": true\n}\n").is_ok());
-        assert!(check_host_output("{\"event\": 1}\n\n{\"event\": 2}\n").is_ok());
-        assert!(check_host_output("").is_err());
-        assert!(check_host_output("{\"event\": 1}\nsynchronized\n").is_err());
+    fn handlers_match_the_examples() {
+        for handler in HANDLERS {
+            let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples")
+                .join(handler.name)
+                .join("src/lib.rs");
+            let source =
+                fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+            assert!(
+                source.contains(&format!("clsid = \"{}\"", handler.clsid)),
+                "examples/{} declares {}",
+                handler.name,
+                handler.clsid
+            );
+            assert_eq!(handler.package, format!("example-{}", handler.name));
+        }
+        assert!(HANDLERS.iter().any(|handler| handler.name == SHOWCASE));
+    }
+
+    #[test]
+    fn host_command_line() {
+        let clsid = HANDLERS[1].clsid;
+        assert_eq!(host_args(clsid, true), ["--clsid", clsid, "--json"]);
+        assert_eq!(host_args(clsid, false), ["--clsid", clsid]);
+    }
+
+    #[test]
+    fn host_reports() {
+        let dll = r"Z:\t\example_mirror.dll";
+        let report = |outcome: &str, violations: &str, statuses: &[&str], loaded: &str| {
+            let items: Vec<String> = statuses
+                .iter()
+                .map(|status| format!(r#"{{"name": "Demo", "final_status": {status}}}"#))
+                .collect();
+            format!(
+                r#"{{"handler": {{"dll": {loaded}}}, "outcome": "{outcome}", "violations": [{violations}],
+                "problems": [], "items": [{}]}}"#,
+                items.join(", ")
+            )
+        };
+        let loaded = r#""z:\\T\\EXAMPLE_MIRROR.DLL""#;
+        let ok = report("success", "", &[r#""SUCCEEDED""#, r#""SUCCEEDED""#], loaded);
+        assert_eq!(
+            check_host_output(&ok, dll),
+            Ok("2 item(s) SUCCEEDED".to_owned())
+        );
+        let no_dll = report("success", "", &[r#""SUCCEEDED""#], "null");
+        assert!(check_host_output(&no_dll, dll).is_ok());
+
+        let failing = [
+            report("failure", "", &[r#""SUCCEEDED""#], loaded),
+            report("success", r#""late progress""#, &[r#""SUCCEEDED""#], loaded),
+            report("success", "", &[r#""SUCCEEDED""#, r#""FAILED""#], loaded),
+            report("success", "", &[r#""SUCCEEDED""#, "null"], loaded),
+            report("success", "", &[], loaded),
+            report("success", "", &[r#""SUCCEEDED""#], r#""Z:\\t\\other.dll""#),
+            String::new(),
+            "{\"event\": 1}\nsynchronized\n".to_owned(),
+        ];
+        for output in failing {
+            assert!(check_host_output(&output, dll).is_err(), "{output}");
+        }
     }
 
     #[test]
