@@ -7,7 +7,11 @@
 //!
 //! `cargo run -p xtask -- wine-e2e` builds the example handler DLLs for Windows, registers them
 //! under Wine and drives them through real COM activation; see [`wine`].
+//!
+//! `cargo run -p xtask -- bench-instructions [FILTER]` counts the instructions per call of the
+//! `syncmgr-benches` cases under callgrind; see [`bench`].
 
+mod bench;
 mod wine;
 
 use std::ffi::OsString;
@@ -24,8 +28,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("wine-e2e") => wine::main(&args[1..]),
+        Some("bench-instructions") => bench::main(&args[1..]),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>]");
+            eprintln!(
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER]"
+            );
             ExitCode::FAILURE
         }
     }
