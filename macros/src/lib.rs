@@ -11,6 +11,8 @@ mod status;
 mod valid;
 
 #[cfg(test)]
+mod bench_expand;
+#[cfg(test)]
 mod tests;
 
 use proc_macro::TokenStream;

@@ -8,10 +8,14 @@
 //! `cargo run -p xtask -- wine-e2e` builds the example handler DLLs for Windows, registers them
 //! under Wine and drives them through real COM activation; see [`wine`].
 //!
+//! `cargo run -p xtask -- bench-session` and `bench-build` measure a full mirror session and the
+//! build cost for `BENCHMARKS.md`; see [`bench_cost`].
+//!
 //! `cargo run -p xtask -- bench-instructions [FILTER]` counts the instructions per call of the
 //! `syncmgr-benches` cases under callgrind; see [`bench`].
 
 mod bench;
+mod bench_cost;
 mod wine;
 
 use std::ffi::OsString;
@@ -28,10 +32,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("wine-e2e") => wine::main(&args[1..]),
+        Some("bench-session") => bench_cost::session(&args[1..]),
+        Some("bench-build") => bench_cost::build(&args[1..]),
         Some("bench-instructions") => bench::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER]"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] | bench-build [--runs N]"
             );
             ExitCode::FAILURE
         }
