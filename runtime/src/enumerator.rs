@@ -70,11 +70,15 @@ unsafe extern "system" fn next(
             let mut position = lock(&object.position);
             let start = (*position).min(object.items.len());
             let count = (celt as usize).min(object.items.len() - start);
-            // SAFETY: the caller provides room for `celt` items at `rgelt` (checked non-null
-            // above), and `count <= celt`.
-            let out = core::slice::from_raw_parts_mut(rgelt, count);
-            for (slot, item) in out.iter_mut().zip(&object.items[start..start + count]) {
-                item.write_to(slot);
+            // `Next(0, NULL, &fetched)` is valid and writes nothing: never make a slice from
+            // its null `rgelt` (undefined behaviour even when empty).
+            if count > 0 {
+                // SAFETY: `count > 0`, so `celt > 0` and `rgelt` was checked non-null above; the
+                // caller provides room for `celt` items there, and `count <= celt`.
+                let out = core::slice::from_raw_parts_mut(rgelt, count);
+                for (slot, item) in out.iter_mut().zip(&object.items[start..start + count]) {
+                    item.write_to(slot);
+                }
             }
             *position = start + count;
             if !fetched.is_null() {
