@@ -64,6 +64,42 @@ pub(crate) fn wide(text: &str) -> Vec<u16> {
     text.encode_utf16().chain(Some(0)).collect()
 }
 
+/// Status texts shorter than this many UTF-8 bytes are converted on the stack: every
+/// `Progress` carries one, and an allocation per call was three quarters of its cost.
+const INLINE: usize = 128;
+
+/// Writes `text` as UTF-16 into `units`, which is zeroed and longer than `text` is in bytes (so
+/// the units and a NUL fit: `n` UTF-8 bytes are at most `n` UTF-16 units).
+fn encode_inline(text: &str, units: &mut [u16; INLINE]) {
+    if text.is_ascii() {
+        for (slot, byte) in units.iter_mut().zip(text.bytes()) {
+            *slot = u16::from(byte);
+        }
+    } else {
+        for (slot, unit) in units.iter_mut().zip(text.encode_utf16()) {
+            *slot = unit;
+        }
+    }
+}
+
+/// The callback as resolved for one call: borrowed when held directly, a proxy otherwise.
+enum Resolved<'a> {
+    Borrowed(&'a ISyncMgrSynchronizeCallback),
+    #[cfg_attr(not(windows), allow(dead_code))]
+    Owned(ISyncMgrSynchronizeCallback),
+}
+
+impl core::ops::Deref for Resolved<'_> {
+    type Target = ISyncMgrSynchronizeCallback;
+
+    fn deref(&self) -> &ISyncMgrSynchronizeCallback {
+        match self {
+            Self::Borrowed(callback) => callback,
+            Self::Owned(callback) => callback,
+        }
+    }
+}
+
 impl Callback {
     /// Takes a reference to `raw`, a non-null `ISyncMgrSynchronizeCallback` pointer.
     pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> windows_core::Result<Self> {
@@ -75,11 +111,12 @@ impl Callback {
         Ok(Self { held })
     }
 
-    /// The callback, usable on this thread.
-    fn resolve(&self) -> Option<ISyncMgrSynchronizeCallback> {
+    /// The callback, usable on this thread. A directly held pointer is borrowed (`self` keeps
+    /// its reference for the call), which spares an `AddRef`/`Release` pair per call.
+    fn resolve(&self) -> Option<Resolved<'_>> {
         match &self.held {
-            Held::Direct(callback) => Some(callback.clone()),
-            Held::Reference(agile) => agile.resolve().ok(),
+            Held::Direct(callback) => Some(Resolved::Borrowed(callback)),
+            Held::Reference(agile) => agile.resolve().ok().map(Resolved::Owned),
         }
     }
 
@@ -107,17 +144,26 @@ impl Callback {
         text: Option<&str>,
         values: Option<(u32, u32)>,
     ) -> ProgressReply {
-        let text = text.map(wide);
         let mut progress = SYNCMGRPROGRESSITEM {
             cbSize: abi::cb_size::<SYNCMGRPROGRESSITEM>(),
             mask: abi::SYNCMGRPROGRESSITEM_STATUSTYPE,
             dwStatusType: status.to_u32(),
             ..SYNCMGRPROGRESSITEM::default()
         };
-        if let Some(text) = &text {
+        // Both buffers outlive the call; only the one `text` fits in is used.
+        let mut inline = [0; INLINE];
+        let heap: Vec<u16>;
+        if let Some(text) = text {
+            let units: &[u16] = if text.len() < INLINE {
+                encode_inline(text, &mut inline);
+                &inline
+            } else {
+                heap = wide(text);
+                &heap
+            };
             progress.mask |= abi::SYNCMGRPROGRESSITEM_STATUSTEXT;
             // The field is `PWSTR` in the metadata; the Sync Manager only reads it.
-            progress.lpcStatusText = windows_core::PWSTR(text.as_ptr().cast_mut());
+            progress.lpcStatusText = windows_core::PWSTR(units.as_ptr().cast_mut());
         }
         if let Some((value, max)) = values {
             progress.mask |= abi::SYNCMGRPROGRESSITEM_PROGVALUE | abi::SYNCMGRPROGRESSITEM_MAXVALUE;
@@ -223,5 +269,26 @@ impl CallbackSlot {
         new: Option<std::sync::Arc<Callback>>,
     ) -> Option<std::sync::Arc<Callback>> {
         core::mem::replace(&mut *crate::guard::lock(&self.0), new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stack conversion matches the heap one, for ASCII and other texts, with the NUL.
+    #[test]
+    fn inline_text_is_nul_terminated_utf16() {
+        for text in [
+            "",
+            "Copying notes",
+            "Überprüfe ✓ 🦀",
+            &"x".repeat(INLINE - 1),
+        ] {
+            let mut units = [0; INLINE];
+            encode_inline(text, &mut units);
+            let expected = wide(text);
+            assert_eq!(&units[..expected.len()], &expected[..], "{text:?}");
+        }
     }
 }

@@ -9,6 +9,7 @@ use windows_core::HRESULT;
 /// Unwind safety: the runtime never runs handler code while it holds one of its own locks, and
 /// its shared state is made of atomics and locks that tolerate poisoning, so state seen after a
 /// caught panic is consistent.
+#[inline]
 pub(crate) fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| panic_message(&*payload))
 }

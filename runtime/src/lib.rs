@@ -98,6 +98,7 @@ mod com;
 mod enumerator;
 mod error;
 mod guard;
+mod guid_hash;
 mod handler;
 pub mod memory;
 mod module;

@@ -336,8 +336,13 @@ impl<T: HandlerClass> Shared<T> {
     }
 
     /// `SetItemStatus`, checked in the documented order: session, item, status, then action.
+    ///
+    /// The checks and the runtime's own actions (skip, stop) run under the state lock, which
+    /// keeps the session alive without taking a reference to it; the lock is released before
+    /// any handler method runs.
     fn set_item_status(&self, item: Option<GUID>, raw_status: u32) -> HRESULT {
-        let Some(session) = lock(&self.state).session.clone() else {
+        let state = lock(&self.state);
+        let Some(session) = state.session.as_deref() else {
             return abi::E_UNEXPECTED;
         };
         let Some(item) = item else {
@@ -359,11 +364,13 @@ impl<T: HandlerClass> Shared<T> {
         match (status, index) {
             (SyncStatus::Skipped, Some(index)) => {
                 session.skip(index);
+                drop(state);
                 self.notify(method, item, status);
                 abi::S_OK
             }
             (SyncStatus::Stopped, None) => {
                 session.cancel_all();
+                drop(state);
                 self.notify(method, item, status);
                 abi::S_OK
             }
@@ -376,9 +383,14 @@ impl<T: HandlerClass> Shared<T> {
                 let Some(method) = method else {
                     return abi::E_INVALIDARG;
                 };
+                // `DELETED` skips the item once the method succeeded: keep the session for that.
+                let session = state.session.clone();
+                drop(state);
                 match catch(|| method(&self.handler, item)) {
                     Ok(Ok(())) => {
-                        if let (SyncStatus::Deleted, Some(index)) = (status, index) {
+                        if let (SyncStatus::Deleted, Some(index), Some(session)) =
+                            (status, index, session)
+                        {
                             session.skip(index);
                         }
                         abi::S_OK

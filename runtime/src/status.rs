@@ -120,11 +120,22 @@ impl TryFrom<u32> for SyncStatus {
     type Error = InvalidStatus;
 
     /// Accepts exactly the ten `SYNCMGRSTATUS` values; compares with `==`, never as bits.
+    #[inline]
     fn try_from(value: u32) -> Result<Self, InvalidStatus> {
-        Self::ALL
-            .into_iter()
-            .find(|status| status.to_u32() == value)
-            .ok_or(InvalidStatus(value))
+        // A `match` compiles to a range check and a table; a search of `ALL` did not.
+        Ok(match value {
+            v if v == Self::Stopped.to_u32() => Self::Stopped,
+            v if v == Self::Skipped.to_u32() => Self::Skipped,
+            v if v == Self::Pending.to_u32() => Self::Pending,
+            v if v == Self::Updating.to_u32() => Self::Updating,
+            v if v == Self::Succeeded.to_u32() => Self::Succeeded,
+            v if v == Self::Failed.to_u32() => Self::Failed,
+            v if v == Self::Paused.to_u32() => Self::Paused,
+            v if v == Self::Resuming.to_u32() => Self::Resuming,
+            v if v == Self::UpdatingIndeterminate.to_u32() => Self::UpdatingIndeterminate,
+            v if v == Self::Deleted.to_u32() => Self::Deleted,
+            _ => return Err(InvalidStatus(value)),
+        })
     }
 }
 

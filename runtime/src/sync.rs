@@ -4,9 +4,9 @@
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
 use crate::guard::catch;
+use crate::guid_hash::{self, GuidHash, GuidMap};
 use crate::object::{Shared, panic_text};
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use windows_core::{GUID, HRESULT};
 
@@ -21,7 +21,8 @@ struct SessionItem {
 /// The items of one session, in the order `PrepareForSync` gave them.
 pub(crate) struct Session {
     items: Box<[SessionItem]>,
-    index: HashMap<GUID, usize>,
+    /// Position in `items` of each id; `SetItemStatus` looks its item up here.
+    index: GuidMap<usize>,
     /// `SetItemStatus(GUID_NULL, STOPPED)` or `S_SYNCMGR_CANCELALL`: the rest ends `STOPPED`.
     stop_all: AtomicBool,
 }
@@ -30,22 +31,25 @@ impl Session {
     /// The session for `ids`: every id must be an item of `catalog` (`E_INVALIDARG`
     /// otherwise); repeated ids count once.
     pub(crate) fn new(catalog: &Catalog, ids: &[GUID]) -> Result<Self, HRESULT> {
-        let owned: HashMap<GUID, usize> = catalog
-            .items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| (item.id, position))
-            .collect();
-        let mut index = HashMap::with_capacity(ids.len());
+        let mut owned = GuidMap::with_capacity_and_hasher(catalog.items.len(), GuidHash);
+        owned.extend(
+            catalog
+                .items
+                .iter()
+                .enumerate()
+                .map(|(position, item)| (guid_hash::key(&item.id), position)),
+        );
+        let mut index = GuidMap::with_capacity_and_hasher(ids.len(), GuidHash);
         let mut items = Vec::with_capacity(ids.len());
         for id in ids {
-            let Some(&position) = owned.get(id) else {
+            let key = guid_hash::key(id);
+            let Some(&position) = owned.get(&key) else {
                 return Err(abi::E_INVALIDARG);
             };
-            if index.contains_key(id) {
+            if index.contains_key(&key) {
                 continue;
             }
-            index.insert(*id, items.len());
+            index.insert(key, items.len());
             let record = &catalog.items[position];
             items.push(SessionItem {
                 id: *id,
@@ -66,20 +70,24 @@ impl Session {
         self.items.iter().map(|item| item.id).collect()
     }
 
+    #[inline]
     pub(crate) fn index_of(&self, id: &GUID) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.get(&guid_hash::key(id)).copied()
     }
 
+    #[inline]
     pub(crate) fn flags(&self, index: usize) -> ItemFlags {
         self.items[index].flags
     }
 
     /// Skips one item.
+    #[inline]
     pub(crate) fn skip(&self, index: usize) {
         self.items[index].skipped.store(true, Ordering::Release);
     }
 
     /// Stops every item that has not been cancelled otherwise.
+    #[inline]
     pub(crate) fn cancel_all(&self) {
         self.stop_all.store(true, Ordering::Release);
     }
