@@ -19,7 +19,8 @@ use windows::Win32::Foundation::{
     E_UNEXPECTED, ERROR_FILE_NOT_FOUND, ERROR_SUCCESS, HMODULE, HWND, S_FALSE, S_OK, WIN32_ERROR,
 };
 use windows::Win32::System::Com::{
-    CLSCTX_INPROC_SERVER, CoCreateInstance, CoTaskMemAlloc, IClassFactory, IClassFactory_Impl,
+    CLSCTX_INPROC_SERVER, COINIT_MULTITHREADED, CoCreateInstance, CoInitializeEx, CoTaskMemAlloc,
+    CoUninitialize, IAgileObject, IClassFactory, IClassFactory_Impl,
 };
 use windows::Win32::System::LibraryLoader::{
     GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
@@ -190,16 +191,30 @@ impl ISyncMgrSynchronize_Impl for Notes_Impl {
 
     fn Synchronize(&self, _: HWND) -> windows_core::Result<()> {
         let items = self.prepared.lock().map_err(|_| E_UNEXPECTED)?.clone();
-        let callback = self
-            .callback()
-            .map(|cb| AgileReference::new(&cb))
-            .transpose()?;
+        // An agile callback is called directly from the worker; any other through an agile
+        // reference (a proxy), as the syncmgr runtime does.
+        let callback = match self.callback() {
+            None => Held::None,
+            Some(cb) if cb.cast::<IAgileObject>().is_ok() => Held::Agile(SendCallback(cb)),
+            Some(cb) => Held::Reference(AgileReference::new(&cb)?),
+        };
         let skipped = Arc::clone(&self.skipped);
         let live = Live::new();
         std::thread::spawn(move || {
             let _live = live;
-            let callback = callback.and_then(|agile| agile.resolve().ok());
+            // SAFETY: plain COM initialization of this thread, undone below.
+            let initialized = unsafe { CoInitializeEx(None, COINIT_MULTITHREADED) }.is_ok();
+            let callback = match callback {
+                Held::None => None,
+                Held::Agile(SendCallback(cb)) => Some(cb),
+                Held::Reference(agile) => agile.resolve().ok(),
+            };
             run(&skipped, callback.as_ref(), &items);
+            drop(callback);
+            if initialized {
+                // SAFETY: balances the successful CoInitializeEx above.
+                unsafe { CoUninitialize() };
+            }
         });
         Ok(())
     }
@@ -291,6 +306,18 @@ fn run(skipped: &Mutex<Vec<GUID>>, callback: Option<&ISyncMgrSynchronizeCallback
         let _ = unsafe { callback.SynchronizeCompleted(S_OK) };
     }
 }
+
+/// The callback as the worker thread gets it.
+enum Held {
+    None,
+    Agile(SendCallback),
+    Reference(AgileReference<ISyncMgrSynchronizeCallback>),
+}
+
+/// A callback that answers `IAgileObject`.
+struct SendCallback(ISyncMgrSynchronizeCallback);
+// SAFETY: only built for callbacks that answer `IAgileObject`, i.e. callable from any thread.
+unsafe impl Send for SendCallback {}
 
 #[implement(ISyncMgrEnumItems)]
 struct Items {
