@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use core::ffi::c_void;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 use syncmgr::abi::{
@@ -157,6 +157,8 @@ pub(crate) struct Recorder {
     /// The test replaced or removed this callback: any method call from now on is a violation.
     forbidden: AtomicBool,
     progress_answer: Mutex<Option<ProgressAnswer>>,
+    /// What every method but `Progress` and the `IUnknown` ones answers (`S_OK` by default).
+    other_answer: AtomicI32,
 }
 
 /// The HRESULTs `pick` finds in `events`.
@@ -191,6 +193,22 @@ impl Recorder {
     /// Every call so far.
     pub(crate) fn events(&self) -> Vec<Event> {
         lock(&self.events).clone()
+    }
+
+    /// The calls from the `start`-th on (none if there are fewer).
+    pub(crate) fn events_since(&self, start: usize) -> Vec<Event> {
+        lock(&self.events).get(start..).unwrap_or_default().to_vec()
+    }
+
+    /// How many calls so far.
+    pub(crate) fn event_count(&self) -> usize {
+        lock(&self.events).len()
+    }
+
+    /// Forgets the calls recorded so far (the violations stay), so that a long-lived test can
+    /// bound its memory.
+    pub(crate) fn clear_events(&self) {
+        *lock(&self.events) = Vec::new();
     }
 
     /// Waits until `done` holds for the events; panics after [`TIMEOUT`]. Returns the events.
@@ -345,6 +363,16 @@ impl Recorder {
         *lock(&self.progress_answer) = Some(Box::new(answer));
     }
 
+    /// What every method but `Progress` (and `IUnknown`'s) answers from now on, e.g. an error
+    /// HRESULT: the Sync Manager's answer to a completion or `LogError` must not matter.
+    pub(crate) fn answer_others(&self, hr: HRESULT) {
+        self.other_answer.store(hr.0, Ordering::SeqCst);
+    }
+
+    fn other(&self) -> HRESULT {
+        HRESULT(self.other_answer.load(Ordering::SeqCst))
+    }
+
     /// Protocol violations seen by the callback (bad structs, calls after release/replacement).
     pub(crate) fn violations(&self) -> Vec<String> {
         lock(&self.violations).clone()
@@ -367,10 +395,20 @@ struct CallbackObject {
     recorder: Arc<Recorder>,
 }
 
+/// Every callback object ever made. The objects are never freed, so that a call arriving after
+/// the final `Release` is recorded as a violation instead of being a use after free; keeping
+/// them here makes that memory "still reachable" rather than leaked for valgrind's memcheck.
+static CALLBACK_OBJECTS: Mutex<Vec<KeptObject>> = Mutex::new(Vec::new());
+
+/// A callback object kept alive for the rest of the process.
+struct KeptObject(*mut CallbackObject);
+
+// SAFETY: the pointer is only stored, never dereferenced through this wrapper.
+unsafe impl Send for KeptObject {}
+
 /// A new test callback with one reference (the test's own), and its recorder.
 ///
-/// The object's memory is never freed: a call arriving after the final `Release` is then
-/// recorded as a violation instead of being a use after free.
+/// The object's memory is never freed (see [`CALLBACK_OBJECTS`]).
 pub(crate) fn callback() -> (ISyncMgrSynchronizeCallback, Arc<Recorder>) {
     let recorder = Arc::new(Recorder {
         events: Mutex::new(Vec::new()),
@@ -380,12 +418,13 @@ pub(crate) fn callback() -> (ISyncMgrSynchronizeCallback, Arc<Recorder>) {
         released: AtomicBool::new(false),
         forbidden: AtomicBool::new(false),
         progress_answer: Mutex::new(None),
+        other_answer: AtomicI32::new(abi::S_OK.0),
     });
-    let object = Box::leak(Box::new(CallbackObject {
+    let raw = Box::into_raw(Box::new(CallbackObject {
         vtable: &CALLBACK_VTABLE,
         recorder: Arc::clone(&recorder),
     }));
-    let raw: *mut CallbackObject = object;
+    lock(&CALLBACK_OBJECTS).push(KeptObject(raw));
     // SAFETY: the object starts with an ISyncMgrSynchronizeCallback vtable pointer and owns the
     // one reference the returned interface releases.
     let callback = unsafe { ISyncMgrSynchronizeCallback::from_raw(raw.cast()) };
@@ -414,7 +453,7 @@ static CALLBACK_VTABLE: ISyncMgrSynchronizeCallback_Vtbl = ISyncMgrSynchronizeCa
 /// # Safety
 /// `this` is a pointer [`callback`] handed out (never freed).
 unsafe fn recorder<'a>(this: *mut c_void) -> &'a Recorder {
-    // SAFETY: per the contract, `this` points at a leaked, hence live, `CallbackObject`.
+    // SAFETY: per the contract, `this` points at a never freed, hence live, `CallbackObject`.
     unsafe {
         &this
             .cast::<CallbackObject>()
@@ -510,7 +549,7 @@ unsafe extern "system" fn cb_show_properties_completed(this: *mut c_void, hr: HR
     let recorder = unsafe { recorder(this) };
     recorder.enter("ShowPropertiesCompleted");
     recorder.push(Event::ShowPropertiesCompleted(hr));
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_prepare_for_sync_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
@@ -518,7 +557,7 @@ unsafe extern "system" fn cb_prepare_for_sync_completed(this: *mut c_void, hr: H
     let recorder = unsafe { recorder(this) };
     recorder.enter("PrepareForSyncCompleted");
     recorder.push(Event::PrepareForSyncCompleted(hr));
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_synchronize_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
@@ -526,7 +565,7 @@ unsafe extern "system" fn cb_synchronize_completed(this: *mut c_void, hr: HRESUL
     let recorder = unsafe { recorder(this) };
     recorder.enter("SynchronizeCompleted");
     recorder.push(Event::SynchronizeCompleted(hr));
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_show_error_completed(
@@ -548,7 +587,7 @@ unsafe extern "system" fn cb_show_error_completed(
         (count, false) => unsafe { core::slice::from_raw_parts(items, count as usize) }.to_vec(),
     };
     recorder.push(Event::ShowErrorCompleted(hr, items));
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_enable_modeless(
@@ -559,7 +598,7 @@ unsafe extern "system" fn cb_enable_modeless(
     let recorder = unsafe { recorder(this) };
     recorder.enter("EnableModeless");
     recorder.push(Event::EnableModeless(enable.as_bool()));
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_progress(
@@ -644,7 +683,7 @@ unsafe extern "system" fn cb_log_error(
         }
     };
     recorder.push(Event::LogError { level, text, item });
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_delete_log_error(
@@ -656,7 +695,7 @@ unsafe extern "system" fn cb_delete_log_error(
     let recorder = unsafe { recorder(this) };
     recorder.enter("DeleteLogError");
     recorder.push(Event::DeleteLogError);
-    abi::S_OK
+    recorder.other()
 }
 
 unsafe extern "system" fn cb_establish_connection(
@@ -668,7 +707,7 @@ unsafe extern "system" fn cb_establish_connection(
     let recorder = unsafe { recorder(this) };
     recorder.enter("EstablishConnection");
     recorder.push(Event::EstablishConnection);
-    abi::S_OK
+    recorder.other()
 }
 
 // ---------------------------------------------------------------------------------------------
