@@ -95,7 +95,9 @@ fn allowed(method: Method) -> &'static [HRESULT] {
     const STANDARD: [HRESULT; 3] = [E_INVALIDARG, E_UNEXPECTED, E_OUTOFMEMORY];
     match method {
         Method::QueryInterface => &[S_OK, E_NOINTERFACE, E_POINTER, E_INVALIDARG],
-        Method::Initialize => &[S_OK, S_FALSE, STANDARD[0], STANDARD[1], STANDARD[2]],
+        Method::Initialize | Method::PrepareForSync => {
+            &[S_OK, S_FALSE, STANDARD[0], STANDARD[1], STANDARD[2]]
+        }
         Method::GetHandlerInfo => &[S_OK, E_POINTER, STANDARD[0], STANDARD[1], STANDARD[2]],
         Method::EnumSyncMgrItems => &[
             S_OK,
@@ -110,7 +112,6 @@ fn allowed(method: Method) -> &'static [HRESULT] {
         | Method::SetProgressCallback
         | Method::SetItemStatus
         | Method::ShowError => &[S_OK, STANDARD[0], STANDARD[1], STANDARD[2]],
-        Method::PrepareForSync => &[S_OK, S_FALSE, STANDARD[0], STANDARD[1], STANDARD[2]],
         Method::Synchronize => &[S_OK, E_FAIL, STANDARD[0], STANDARD[1], STANDARD[2]],
         Method::Next => &[
             S_OK,
@@ -597,6 +598,11 @@ impl Bits {
         value
     }
 
+    /// 32 bits, as a `DWORD`.
+    fn dword(&mut self) -> u32 {
+        u32::try_from(self.take(32)).unwrap_or(0)
+    }
+
     fn index(&mut self, bits: u32, len: usize) -> usize {
         usize::try_from(self.take(bits)).unwrap_or(0) % len
     }
@@ -666,7 +672,7 @@ impl Bits {
             11 | 12 => abi::S_SYNCMGR_CANCELITEM,
             13 => abi::S_SYNCMGR_CANCELALL,
             14 => [E_FAIL, E_UNEXPECTED, S_FALSE, E_NOTIMPL][self.index(2, 4)],
-            _ => HRESULT(self.take(32) as i32),
+            _ => HRESULT(self.dword() as i32),
         }
     }
 
@@ -675,7 +681,7 @@ impl Bits {
         match self.take(4) {
             0..=11 => u32::try_from(self.take(4) % 9).unwrap_or(0),
             12 | 13 => SyncStatus::Deleted.to_u32(),
-            _ => self.take(32) as u32,
+            _ => self.dword(),
         }
     }
 
@@ -730,11 +736,14 @@ impl Bits {
     }
 }
 
+/// Makes one kind of op from its bits.
+type Decoder = fn(&mut Bits) -> Op;
+
 /// The kinds of op, with their weights in a random sequence.
-const KINDS: [(u8, fn(&mut Bits) -> Op); 20] = [
+const KINDS: [(u8, Decoder); 20] = [
     (6, |bits| Op::Initialize {
         flags: if bits.rare() {
-            bits.take(32) as u32
+            bits.dword()
         } else {
             u32::try_from(bits.take(3) % 7).unwrap_or(0)
         },
@@ -742,7 +751,7 @@ const KINDS: [(u8, fn(&mut Bits) -> Op); 20] = [
             Cookie::NullWithLength(u32::try_from(bits.take(6)).unwrap_or(0) + 1)
         } else {
             let len = bits.index(2, 4);
-            Cookie::Bytes((0..len).map(|_| bits.take(8) as u8).collect())
+            Cookie::Bytes((0..len).map(|_| bits.take(8).to_le_bytes()[0]).collect())
         },
         fault: bits.fault(),
         decline: bits.take(4) == 15,
@@ -896,7 +905,7 @@ fn leak_name(method: &'static str, kind: &'static str) -> &'static str {
 // ---------------------------------------------------------------------------------------------
 // Raw calls.
 
-/// The IUnknown slots of any interface pointer.
+/// The `IUnknown` slots of any interface pointer.
 ///
 /// # Safety
 /// `raw` is a live COM interface pointer.
@@ -1903,6 +1912,7 @@ impl Harness {
         self.invariants()
     }
 
+    #[allow(clippy::too_many_lines)] // one arm per call
     fn enumerator_step(&mut self, which: usize, op: EnumOp) -> Check {
         if self.enumerators.is_empty() {
             return Ok(());
@@ -2140,6 +2150,7 @@ impl Harness {
 
     /// Releases everything the test holds (the handler last, maybe on another thread, maybe while
     /// its worker runs), waits for the workers, and checks the end state.
+    #[allow(clippy::too_many_lines)] // the end-of-case checks, in order
     fn finish(&mut self, on_thread: bool, baseline: usize) -> Check {
         let mut result = Ok(());
         for enumerator in self.enumerators.drain(..) {

@@ -7,7 +7,7 @@ use syncmgr::abi::S_OK;
 
 /// `ISyncMgrEnumItems::Next(0, NULL, &fetched)` is a valid call that fetches nothing. The
 /// enumerator made a slice from the null `rgelt` (undefined behaviour; with debug assertions the
-/// host aborted: "slice::from_raw_parts_mut requires the pointer to be aligned and non-null").
+/// host aborted: "`slice::from_raw_parts_mut` requires the pointer to be aligned and non-null").
 #[test]
 fn next_of_zero_items_into_a_null_array() {
     let _serial = support::serial();

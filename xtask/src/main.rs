@@ -13,9 +13,13 @@
 //!
 //! `cargo run -p xtask -- bench-instructions [FILTER]` counts the instructions per call of the
 //! `syncmgr-benches` cases under callgrind; see [`bench`].
+//!
+//! `cargo run -p xtask -- memcheck` runs the runtime's tests under valgrind memcheck; see
+//! [`memcheck`].
 
 mod bench;
 mod bench_cost;
+mod memcheck;
 mod wine;
 
 use std::ffi::OsString;
@@ -35,9 +39,10 @@ fn main() -> ExitCode {
         Some("bench-session") => bench_cost::session(&args[1..]),
         Some("bench-build") => bench_cost::build(&args[1..]),
         Some("bench-instructions") => bench::main(&args[1..]),
+        Some("memcheck") => memcheck::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] | bench-build [--runs N]"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] | bench-build [--runs N] | memcheck [--cases N]"
             );
             ExitCode::FAILURE
         }
