@@ -1,5 +1,6 @@
 //! The handler under concurrent use: `SetItemStatus` from several threads during `Synchronize`,
-//! reference counting from several threads, and the last `Release` while the worker runs.
+//! reference counting from several threads, the last `Release` while the worker runs, the
+//! callback replaced from another thread during a sync, and class factory storms.
 
 mod support;
 
@@ -7,8 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use support::{
-    ALPHA, BETA, Call, Gate, SKIPPED, SUCCEEDED, Script, SharedObject, TIMEOUT, runtime_id,
-    scripted,
+    ALPHA, BETA, Call, Gate, SKIPPED, STRANGER, SUCCEEDED, Script, SharedObject, TIMEOUT,
+    runtime_id, scripted,
 };
 use syncmgr::abi::{E_UNEXPECTED, S_OK};
 use syncmgr::{GUID, Item, ItemListing};
@@ -265,4 +266,139 @@ fn set_progress_callback_from_inside_progress_does_not_deadlock() {
     assert!(journal.synced().len() <= 1);
     support::release_last(object);
     recorder.assert_clean();
+}
+
+#[test]
+fn set_progress_callback_replaced_from_another_thread_during_synchronize() {
+    let serial = support::serial();
+    let (object, _journal) = scripted(
+        Script::new()
+            .items(|| {
+                Ok(ItemListing {
+                    items: (0..ITEMS)
+                        .map(|n| Item::new(runtime_id(n), format!("item {n}")))
+                        .collect::<syncmgr::Result<_>>()?,
+                    incomplete: false,
+                })
+            })
+            .sync_item(|item| {
+                for step in 1..=3 {
+                    item.progress(step, 3, "working")?;
+                    std::thread::sleep(std::time::Duration::from_micros(20));
+                }
+                Ok(())
+            }),
+    );
+    let ids: Vec<GUID> = (0..ITEMS).map(runtime_id).collect();
+    let callbacks: Vec<_> = (0..REPLACEMENTS).map(|_| support::callback()).collect();
+    let raws: Vec<SharedCallback> = callbacks
+        .iter()
+        .map(|(callback, _)| SharedCallback(callback.as_raw()))
+        .collect();
+    let recorders: Vec<_> = callbacks
+        .iter()
+        .map(|(_, recorder)| Arc::clone(recorder))
+        .collect();
+    support::start(&object, &callbacks[0].0);
+    assert_eq!(support::prepare(&object, &ids), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+
+    // Another thread swaps in fresh callbacks while the worker reports: each replaced callback
+    // may still get the one call in flight when it was replaced, never more.
+    let shared = SharedObject::new(&object);
+    std::thread::scope(|scope| {
+        let (raws, recorders) = (&raws, &recorders);
+        scope.spawn(move || {
+            for (index, raw) in raws.iter().enumerate().skip(1) {
+                // SAFETY: the test keeps every callback alive until after the scope.
+                let next =
+                    unsafe { syncmgr::abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&raw.0) };
+                assert_eq!(support::set_callback(shared.get(), next), S_OK);
+                recorders[index - 1].forbid_calls_after_one_in_flight();
+                if support::set_item_status(shared.get(), Some(&STRANGER), SKIPPED) == E_UNEXPECTED
+                {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+        });
+    });
+    support::release_last(object);
+    support::wait_until("live_objects() back to its baseline", || {
+        syncmgr::live_objects() == serial.baseline()
+    });
+    // Every callback is back to the test's own reference; exactly one of them got the one
+    // SynchronizeCompleted (a callback was attached throughout).
+    let reached = recorders
+        .iter()
+        .filter(|recorder| !recorder.events().is_empty())
+        .count();
+    assert!(
+        reached >= 2,
+        "the callback was replaced during the sync ({reached} reached)"
+    );
+    let mut completions = 0;
+    for (callback, recorder) in callbacks {
+        assert_eq!(recorder.refs(), 1, "the handler let go of every callback");
+        completions += recorder.sync_completions().len();
+        assert_eq!(support::release(callback), 0);
+        recorder.assert_clean();
+    }
+    assert_eq!(completions, 1);
+}
+
+/// Callbacks the replacing thread may install.
+const REPLACEMENTS: usize = 2_000;
+
+/// A callback pointer another test thread may pass to `SetProgressCallback`.
+struct SharedCallback(*mut core::ffi::c_void);
+
+// SAFETY: the test callback is free-threaded (its state sits behind atomics and locks) and the
+// test keeps it alive while any thread uses the pointer.
+unsafe impl Send for SharedCallback {}
+// SAFETY: as above.
+unsafe impl Sync for SharedCallback {}
+
+#[test]
+fn class_factory_storms_and_can_unload_now() {
+    let serial = support::serial();
+    let entry = syncmgr::server::ClassEntry::of::<support::Minimal>();
+    let locks = syncmgr::server_locks();
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| {
+                let factory = syncmgr::server::class_factory(&entry);
+                let vtable = factory.vtable();
+                for round in 0..2_000 {
+                    let mut out = core::ptr::null_mut();
+                    // SAFETY: a live factory; `out` is writable.
+                    let hr = unsafe {
+                        (vtable.CreateInstance)(
+                            factory.as_raw(),
+                            core::ptr::null_mut(),
+                            &syncmgr::abi::ISyncMgrSynchronize::IID,
+                            &raw mut out,
+                        )
+                    };
+                    assert_eq!(hr, S_OK);
+                    if round % 3 == 0 {
+                        // SAFETY: a live factory.
+                        let hr = unsafe { (vtable.LockServer)(factory.as_raw(), true.into()) };
+                        assert_eq!(hr, S_OK);
+                        assert_eq!(syncmgr::server::can_unload_now(), syncmgr::abi::S_FALSE);
+                        // SAFETY: as above; releases the lock just taken.
+                        let hr = unsafe { (vtable.LockServer)(factory.as_raw(), false.into()) };
+                        assert_eq!(hr, S_OK);
+                    }
+                    // SAFETY: gives back the one reference CreateInstance handed out.
+                    assert_eq!(unsafe { support::release_raw(out) }, 0);
+                }
+            });
+        }
+    });
+    assert_eq!(syncmgr::server_locks(), locks);
+    assert_eq!(syncmgr::live_objects(), serial.baseline());
+    if serial.baseline() == 0 && locks == 0 {
+        assert_eq!(syncmgr::server::can_unload_now(), S_OK);
+    }
 }

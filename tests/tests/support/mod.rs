@@ -159,6 +159,9 @@ pub(crate) struct Recorder {
     progress_answer: Mutex<Option<ProgressAnswer>>,
     /// What every method but `Progress` and the `IUnknown` ones answers (`S_OK` by default).
     other_answer: AtomicI32,
+    /// The event count when the callback was replaced while a worker may have had a call in
+    /// flight: one more call is tolerated, a second one is a violation.
+    replaced_at: Mutex<Option<usize>>,
 }
 
 /// The HRESULTs `pick` finds in `events`.
@@ -187,6 +190,13 @@ impl Recorder {
         }
         if self.forbidden.load(Ordering::SeqCst) {
             self.violation(format!("{method} called after the callback was replaced"));
+        }
+        if let Some(mark) = *lock(&self.replaced_at)
+            && lock(&self.events).len() > mark
+        {
+            self.violation(format!(
+                "{method} called after the callback was replaced and its call in flight ended"
+            ));
         }
     }
 
@@ -358,6 +368,12 @@ impl Recorder {
         self.forbidden.store(true, Ordering::SeqCst);
     }
 
+    /// The callback was just replaced while a worker may be calling it: the one call in flight
+    /// may still arrive, any further call is a violation.
+    pub(crate) fn forbid_calls_after_one_in_flight(&self) {
+        *lock(&self.replaced_at) = Some(lock(&self.events).len());
+    }
+
     /// What `Progress` answers from now on (`S_OK` by default).
     pub(crate) fn answer_progress(&self, answer: impl Fn(&Event) -> HRESULT + Send + 'static) {
         *lock(&self.progress_answer) = Some(Box::new(answer));
@@ -419,6 +435,7 @@ pub(crate) fn callback() -> (ISyncMgrSynchronizeCallback, Arc<Recorder>) {
         forbidden: AtomicBool::new(false),
         progress_answer: Mutex::new(None),
         other_answer: AtomicI32::new(abi::S_OK.0),
+        replaced_at: Mutex::new(None),
     });
     let raw = Box::into_raw(Box::new(CallbackObject {
         vtable: &CALLBACK_VTABLE,
