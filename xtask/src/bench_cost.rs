@@ -1,9 +1,9 @@
 //! What the generated code costs, end to end: `bench-session` and `bench-build`, whose results
 //! are the `## Full session` and `## Build cost` sections of `BENCHMARKS.md`.
 //!
-//! `cargo run -p xtask -- bench-session [--files N] [--runs N]` builds `syncmgr-host` and the
-//! mirror example (release), writes N small files (default 10,000) with a seeded generator under
-//! the temporary directory, and times whole host sessions under `/usr/bin/time -v` (wall time,
+//! `cargo run -p xtask -- bench-session [--files N] [--runs N] [--dir DIR]` builds
+//! `syncmgr-host` and the mirror example (release), writes N small files (default 10,000) with a
+//! seeded generator under DIR (default: the temporary directory), and times whole host sessions under `/usr/bin/time -v` (wall time,
 //! peak RSS): every file new, every file up to date, and an empty folder (the fixed cost). The
 //! baseline is `benches/plain-copy`, the mirror's copy loop as a plain program, on the same files.
 //!
@@ -83,20 +83,26 @@ fn check_args(args: &[String], known: &[&str]) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------------
 // bench-session
 
-/// One timed process: wall time and `/usr/bin/time -v`'s "Maximum resident set size".
+/// One timed process: wall time, and from `/usr/bin/time -v` the CPU time (user + system, all
+/// threads, 10 ms resolution) and the "Maximum resident set size".
 #[derive(Clone, Copy, Debug)]
 struct Sample {
     wall: Duration,
+    cpu: Duration,
     rss_kib: u64,
 }
 
 fn run_session(args: &[String]) -> Result<(), String> {
-    check_args(args, &["--files", "--runs"])?;
+    check_args(args, &["--files", "--runs", "--dir"])?;
     let files = option(args, "--files", 10_000)?;
     let runs = option(args, "--runs", 3)?;
     let (host, dll, plain) = build_session_binaries()?;
 
-    let work = std::env::temp_dir().join("syncmgr-bench-session");
+    let parent = match args.iter().position(|arg| arg == "--dir") {
+        Some(at) => PathBuf::from(args.get(at + 1).ok_or("`--dir` needs a folder")?),
+        None => std::env::temp_dir(),
+    };
+    let work = parent.join("syncmgr-bench-session");
     let _ = fs::remove_dir_all(&work);
     let bytes = generate(&work.join("source"), files)
         .map_err(|error| format!("generating files: {error}"))?;
@@ -189,7 +195,7 @@ fn measure_session(
 
     let mut samples: [Vec<Sample>; 6] = Default::default();
     for run in 1..=runs {
-        println!("run {run} of {runs}");
+        println!("run {run} of {runs} (load average {})", load_average());
         for (slot, (fresh, is_host)) in [(true, true), (true, false), (false, true), (false, false)]
             .into_iter()
             .enumerate()
@@ -227,56 +233,84 @@ const SCENARIOS: [&str; 6] = [
 
 /// Prints every sample and the Markdown table of medians.
 fn print_session(samples: &[Vec<Sample>; 6], files: usize) {
-    println!("\nsamples (wall ms / peak RSS KiB):");
+    println!("\nsamples (wall ms / CPU ms / peak RSS KiB):");
     for (name, samples) in SCENARIOS.iter().zip(samples) {
         let list: Vec<String> = samples
             .iter()
-            .map(|sample| format!("{:.1}/{}", ms(sample.wall), sample.rss_kib))
+            .map(|sample| {
+                format!(
+                    "{:.1}/{:.0}/{}",
+                    ms(sample.wall),
+                    ms(sample.cpu),
+                    sample.rss_kib
+                )
+            })
             .collect();
         println!("  {name}: {}", list.join(", "));
     }
     let median = |slot: usize| median_sample(&samples[slot]);
+    let fastest = |slot: usize| {
+        samples[slot]
+            .iter()
+            .map(|sample| sample.wall)
+            .min()
+            .unwrap_or_default()
+    };
     let (host_empty, plain_empty) = (median(4), median(5));
-    let mut table = String::new();
-    table.push_str(
-        "| Scenario | syncmgr-host + mirror: wall | peak RSS | plain-copy: wall | peak RSS \
-         | framework overhead | per file |\n|---|---:|---:|---:|---:|---:|---:|\n",
+    // The fixed cost (process start, loading the DLL, the session's calls) taken out.
+    #[allow(clippy::cast_precision_loss)] // a file count
+    let per_file =
+        |host: Duration, host_empty: Duration, plain: Duration, plain_empty: Duration| {
+            let variable = (ms(host) - ms(host_empty)) - (ms(plain) - ms(plain_empty));
+            format!("{:.1} µs", variable * 1000.0 / files as f64)
+        };
+    let mut table = String::from(
+        "| Scenario | host + mirror: wall | CPU | peak RSS | plain-copy: wall | CPU | peak RSS \
+         | overhead (wall) | per file (wall) | per file (wall, fastest runs) | per file (CPU) |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
-    for (label, host, plain) in [
-        (
-            format!("{files} new files (all copied)"),
-            median(0),
-            median(1),
-        ),
-        (
-            format!("{files} files up to date (none copied)"),
-            median(2),
-            median(3),
-        ),
-        (
-            "empty folder (fixed cost)".to_owned(),
-            host_empty,
-            plain_empty,
-        ),
-    ] {
-        let overhead = ms(host.wall) - ms(plain.wall);
-        let per_file = if label.starts_with("empty") {
+    let rows = [
+        (format!("{files} new files (all copied)"), 0, 1),
+        (format!("{files} files up to date (none copied)"), 2, 3),
+        ("empty folder (fixed cost)".to_owned(), 4, 5),
+    ];
+    for (label, host_slot, plain_slot) in rows {
+        let (host, plain, fixed) = (median(host_slot), median(plain_slot), host_slot == 4);
+        let best = if fixed {
+            format!(
+                "{:.1} / {:.1} ms",
+                ms(fastest(host_slot)),
+                ms(fastest(plain_slot))
+            )
+        } else {
+            per_file(
+                fastest(host_slot),
+                fastest(4),
+                fastest(plain_slot),
+                fastest(5),
+            )
+        };
+        let wall = if fixed {
             "–".to_owned()
         } else {
-            // The fixed cost (process start, loading the DLL, the session's calls) taken out.
-            let variable =
-                (ms(host.wall) - ms(host_empty.wall)) - (ms(plain.wall) - ms(plain_empty.wall));
-            #[allow(clippy::cast_precision_loss)] // a file count
-            let per_file = variable * 1000.0 / files as f64;
-            format!("{per_file:.1} µs")
+            per_file(host.wall, host_empty.wall, plain.wall, plain_empty.wall)
+        };
+        let cpu = if fixed {
+            "–".to_owned()
+        } else {
+            per_file(host.cpu, host_empty.cpu, plain.cpu, plain_empty.cpu)
         };
         let _ = writeln!(
             table,
-            "| {label} | {:.1} ms | {} KiB | {:.1} ms | {} KiB | {overhead:+.1} ms ({:.2}×) | {per_file} |",
+            "| {label} | {:.1} ms | {:.0} ms | {} KiB | {:.1} ms | {:.0} ms | {} KiB \
+             | {:+.1} ms ({:.2}×) | {wall} | {best} | {cpu} |",
             ms(host.wall),
+            ms(host.cpu),
             host.rss_kib,
             ms(plain.wall),
+            ms(plain.cpu),
             plain.rss_kib,
+            ms(host.wall) - ms(plain.wall),
             ms(host.wall) / ms(plain.wall),
         );
     }
@@ -359,24 +393,37 @@ fn timed(command: &Command) -> Result<Sample, String> {
             String::from_utf8_lossy(&output.stdout)
         ));
     }
-    let rss_kib = stderr
-        .lines()
-        .find_map(|line| {
-            line.trim()
-                .strip_prefix("Maximum resident set size (kbytes): ")
-        })
-        .and_then(|value| value.trim().parse().ok())
-        .ok_or("no \"Maximum resident set size\" in /usr/bin/time's output")?;
-    Ok(Sample { wall, rss_kib })
+    let field = |name: &str| {
+        stderr
+            .lines()
+            .find_map(|line| line.trim().strip_prefix(name)?.strip_prefix(": "))
+            .map(str::trim)
+            .ok_or(format!("no \"{name}\" in /usr/bin/time's output"))
+    };
+    let seconds = |name: &str| -> Result<Duration, String> {
+        let value = field(name)?;
+        value
+            .parse()
+            .map(Duration::from_secs_f64)
+            .map_err(|_| format!("\"{name}\" is not a number: {value}"))
+    };
+    let rss_kib = field("Maximum resident set size (kbytes)")?
+        .parse()
+        .map_err(|_| "\"Maximum resident set size\" is not a number".to_owned())?;
+    let cpu = seconds("User time (seconds)")? + seconds("System time (seconds)")?;
+    Ok(Sample { wall, cpu, rss_kib })
 }
 
 fn median_sample(samples: &[Sample]) -> Sample {
     let mut walls: Vec<Duration> = samples.iter().map(|sample| sample.wall).collect();
+    let mut cpus: Vec<Duration> = samples.iter().map(|sample| sample.cpu).collect();
     let mut rss: Vec<u64> = samples.iter().map(|sample| sample.rss_kib).collect();
     walls.sort();
+    cpus.sort();
     rss.sort_unstable();
     Sample {
         wall: walls[walls.len() / 2],
+        cpu: cpus[cpus.len() / 2],
         rss_kib: rss[rss.len() / 2],
     }
 }
@@ -498,9 +545,10 @@ fn measure_builds(
                 .filter(|line| line.trim_start().starts_with("Compiling "))
                 .count();
             println!(
-                "run {run}/{runs}: {}: {:.1} s, {crates} crates compiled",
+                "run {run}/{runs}: {}: {:.1} s, {crates} crates compiled (load average {})",
                 build.label,
-                wall.as_secs_f64()
+                wall.as_secs_f64(),
+                load_average()
             );
             samples[index].push(BuildSample { wall, crates });
         }

@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         Some("memcheck") => memcheck::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] | bench-build [--runs N] | memcheck [--cases N]"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N]"
             );
             ExitCode::FAILURE
         }
