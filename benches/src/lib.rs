@@ -302,7 +302,8 @@ fn prepare(object: &ISyncMgrSynchronize, ids: &[GUID]) {
     assert_eq!(hr, abi::S_OK, "PrepareForSync");
 }
 
-/// [`open_session_with`] a handler whose `synchronize_item` does nothing.
+/// An open session (`Initialize`, `SetProgressCallback`, `PrepareForSync` of every item) on a
+/// handler whose `synchronize_item` does nothing.
 #[must_use]
 pub fn open_session(count: u32) -> OpenSession {
     open_session_with(count, Box::new(|_| {}))

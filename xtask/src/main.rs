@@ -12,7 +12,7 @@
 //! build cost for `BENCHMARKS.md`; see [`bench_cost`].
 //!
 //! `cargo run -p xtask -- bench-instructions [FILTER]` counts the instructions per call of the
-//! `syncmgr-benches` cases under callgrind; see [`bench`].
+//! `syncmgr-benches` cases under callgrind; see [`mod@bench`].
 //!
 //! `cargo run -p xtask -- memcheck` runs the runtime's tests under valgrind memcheck; see
 //! [`memcheck`].
