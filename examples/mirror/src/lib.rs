@@ -175,7 +175,10 @@ impl SyncHandler for Mirror {
 }
 
 /// Every file under `root`, relative to it, sorted.
-fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
+///
+/// # Errors
+/// A directory that cannot be read.
+pub fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -193,8 +196,12 @@ fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Copies `from` to `to` unless `to` has the same size and a modification time at least as new.
-fn copy_if_changed(from: &Path, to: &Path) -> io::Result<bool> {
+/// Copies `from` to `to` unless `to` has the same size and a modification time at least as new;
+/// `Ok(true)` when it copied.
+///
+/// # Errors
+/// `from` cannot be read or `to` cannot be written.
+pub fn copy_if_changed(from: &Path, to: &Path) -> io::Result<bool> {
     let source = fs::metadata(from)?;
     if let Ok(destination) = fs::metadata(to) {
         let modified = |meta: &fs::Metadata| meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
