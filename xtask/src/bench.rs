@@ -38,14 +38,7 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
 }
 
 fn run(filter: &str) -> Result<(), String> {
-    if Command::new("valgrind")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .map_or(true, |status| !status.success())
-    {
-        return Err("valgrind is not installed (Debian: `apt-get install valgrind`)".to_owned());
-    }
+    crate::packages::ensure("bench-instructions", crate::packages::VALGRIND)?;
     let count = build_count()?;
     let cases = list_cases(&count)?;
     let out_dir = crate::workspace_root().join("target/bench-instructions");

@@ -94,6 +94,7 @@ struct Sample {
 
 fn run_session(args: &[String]) -> Result<(), String> {
     check_args(args, &["--files", "--runs", "--dir"])?;
+    crate::packages::ensure("bench-session", crate::packages::GNU_TIME)?;
     let files = option(args, "--files", 10_000)?;
     let runs = option(args, "--runs", 3)?;
     let (host, dll, plain) = build_session_binaries()?;
@@ -447,6 +448,8 @@ struct BuildSample {
 
 fn run_build(args: &[String]) -> Result<(), String> {
     check_args(args, &["--runs"])?;
+    crate::packages::ensure("bench-build", crate::packages::MINGW)?;
+    crate::packages::ensure_rustup_target(WINDOWS_TARGET)?;
     let runs = option(args, "--runs", 3)?;
     let root = crate::workspace_root();
     let target = target_directory()?.join("bench-cost/build");

@@ -20,6 +20,7 @@
 mod bench;
 mod bench_cost;
 mod memcheck;
+mod packages;
 mod wine;
 
 use std::ffi::OsString;

@@ -34,7 +34,7 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
         _ => return usage(),
     };
     let started = Instant::now();
-    if let Err(error) = install_valgrind() {
+    if let Err(error) = crate::packages::ensure("memcheck", crate::packages::VALGRIND) {
         eprintln!("memcheck: {error}");
         return ExitCode::FAILURE;
     }
@@ -86,43 +86,6 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
 fn usage() -> ExitCode {
     eprintln!("usage: cargo run -p xtask -- memcheck [--cases N]");
     ExitCode::FAILURE
-}
-
-/// Installs valgrind with apt-get unless it is on the PATH.
-fn install_valgrind() -> Result<(), String> {
-    let found = Command::new("valgrind")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if found {
-        return Ok(());
-    }
-    println!("memcheck: installing valgrind");
-    let status = Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "valgrind"])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .status()
-        .map_err(|error| format!("cannot run apt-get: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        // A fresh machine may have no package lists yet.
-        let update = Command::new("apt-get")
-            .arg("update")
-            .status()
-            .map_err(|error| format!("cannot run apt-get update: {error}"))?;
-        let retry = Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "valgrind"])
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .status()
-            .map_err(|error| format!("cannot run apt-get: {error}"))?;
-        if update.success() && retry.success() {
-            Ok(())
-        } else {
-            Err("apt-get could not install valgrind".to_owned())
-        }
-    }
 }
 
 /// Builds the test binaries of `syncmgr-tests` and returns `(target name, executable)` for each

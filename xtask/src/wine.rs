@@ -20,6 +20,7 @@
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
 
+use crate::packages;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,9 +64,8 @@ const HOST_PACKAGE: &str = "syncmgr-host";
 
 /// Debian packages, and a command each one provides that must run afterwards.
 const PACKAGES: &[(&str, &str)] = &[
-    ("gcc-mingw-w64-x86-64", "x86_64-w64-mingw32-gcc"),
-    // Provides `x86_64-w64-mingw32-dlltool` as well, which windows-rs' raw-dylib needs.
-    ("binutils-mingw-w64-x86-64", "x86_64-w64-mingw32-dlltool"),
+    packages::MINGW[0],
+    packages::MINGW[1],
     ("wine", "wine"),
     // Debian 12's `wine` runs `wine64` when `wine32` (i386) is absent.
     ("wine64", "wine"),
@@ -79,7 +79,6 @@ const WINEDLLOVERRIDES: &str = "mscoree,mshtml=";
 const PREFIX_STAMP: &str = "wineboot --init; HKCU\\Software\\Wine\\Drivers Graphics=null\n";
 
 /// How long one command may take before it is killed and the step fails.
-const APT_TIMEOUT: Duration = Duration::from_mins(15);
 const BUILD_TIMEOUT: Duration = Duration::from_mins(30);
 const WINEBOOT_TIMEOUT: Duration = Duration::from_mins(5);
 /// A short command: a Wine tool, a version check, the shim's compile.
@@ -248,33 +247,13 @@ impl E2e {
     /// The rustup target, then the Debian packages that are missing (one `apt-get install`).
     fn install(&mut self) -> StepResult {
         let mut done = Vec::new();
-        let installed = self.exec(
-            "rustup-targets",
-            Command::new("rustup").args(["target", "list", "--installed"]),
-            COMMAND_TIMEOUT,
-        )?;
-        if !installed.stdout.lines().any(|line| line.trim() == TARGET) {
-            self.exec(
-                "rustup-target-add",
-                Command::new("rustup").args(["target", "add", TARGET]),
-                BUILD_TIMEOUT,
-            )?
-            .success()?;
+        if packages::ensure_rustup_target(TARGET)? {
             done.push(format!("rustup target {TARGET}"));
         }
-
-        let missing: Vec<&str> = PACKAGES
-            .iter()
-            .filter(|(package, command)| !self.has_package(package, command))
-            .map(|(package, _)| *package)
-            .collect();
+        let missing = packages::missing(PACKAGES);
         if !missing.is_empty() {
-            println!("wine-e2e: installing {}", missing.join(" "));
             let started = Instant::now();
-            self.apt_get(&["update", "-qq"])?;
-            let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
-            install.extend(&missing);
-            self.apt_get(&install)?;
+            packages::ensure("wine-e2e", PACKAGES)?;
             done.push(format!(
                 "apt-get installed {} in {:.1}s",
                 missing.join(" "),
@@ -297,42 +276,6 @@ impl E2e {
         } else {
             Ok(done.join("; "))
         }
-    }
-
-    /// Whether `package` is installed: dpkg's word on Debian, else whether `command` runs.
-    fn has_package(&self, package: &str, command: &str) -> bool {
-        let dpkg = Command::new("dpkg-query")
-            .args(["-W", "-f=${Status}", package])
-            .stderr(Stdio::null())
-            .output();
-        match dpkg {
-            Ok(output) => String::from_utf8_lossy(&output.stdout) == "install ok installed",
-            Err(_) => self
-                .wine_env(command, &["--version"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success()),
-        }
-    }
-
-    /// `apt-get ARGS`, as root (through `sudo -n` when not root), without questions.
-    fn apt_get(&mut self, args: &[&str]) -> Result<(), String> {
-        let root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|output| output.stdout.trim_ascii() == b"0");
-        let mut command = if root {
-            Command::new("apt-get")
-        } else {
-            let mut sudo = Command::new("sudo");
-            sudo.args(["-n", "apt-get"]);
-            sudo
-        };
-        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        self.exec(&format!("apt-get-{}", args[0]), &mut command, APT_TIMEOUT)?
-            .success()
-            .map_err(|error| format!("{error}\n(install the packages by hand, or run as root)"))
     }
 
     /// Cross-builds the handler DLLs and the host, and finds them in cargo's JSON messages.
