@@ -109,7 +109,11 @@ impl<T: HandlerClass> Shared<T> {
     fn initialize(&self, flags: u32, cookie: Vec<u8>) -> HRESULT {
         {
             let mut state = lock(&self.state);
-            if state.session.is_some() || state.phase == Phase::Synchronizing {
+            // Not during a session, nor while `PrepareForSync` builds one on another thread.
+            if !matches!(
+                state.phase,
+                Phase::Uninitialized | Phase::Declined | Phase::Ready
+            ) {
                 return abi::E_UNEXPECTED;
             }
             // Until the handler answers, the object counts as uninitialized.

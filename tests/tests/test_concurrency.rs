@@ -402,3 +402,46 @@ fn class_factory_storms_and_can_unload_now() {
         assert_eq!(syncmgr::server::can_unload_now(), S_OK);
     }
 }
+
+/// `Initialize` from another thread while `PrepareForSync` is still building its session (the
+/// handler's `items()` is running) is refused, and the session it prepares stays intact.
+#[test]
+fn initialize_while_prepare_builds_the_session_is_unexpected() {
+    let _serial = support::serial();
+    let entered = Gate::new();
+    let release = Gate::new();
+    let (in_items, hold) = (Arc::clone(&entered), Arc::clone(&release));
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&calls);
+    let (object, _journal) = scripted(Script::new().items(move || {
+        // The first listing (PrepareForSync's) waits here until the other thread has called.
+        if counted.fetch_add(1, Ordering::SeqCst) == 0 {
+            in_items.open();
+            hold.wait();
+        }
+        Ok(ItemListing::default())
+    }));
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    let shared = SharedObject::new(&object);
+    std::thread::scope(|scope| {
+        let preparing = scope.spawn(|| support::prepare(shared.get(), &[ALPHA]));
+        entered.wait();
+        assert_eq!(
+            support::initialize(shared.get(), support::MANUAL, &[]),
+            E_UNEXPECTED,
+            "Initialize while PrepareForSync runs"
+        );
+        release.open();
+        assert_eq!(preparing.join().unwrap(), S_OK);
+    });
+    assert_eq!(recorder.prepare_completions(), [S_OK]);
+    assert_eq!(
+        support::synchronize(&object),
+        S_OK,
+        "the prepared session survived"
+    );
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    support::detach(&object, &recorder);
+    support::release_last(object);
+}
