@@ -208,11 +208,11 @@ unsafe fn with(this: *mut c_void, f: impl FnOnce(&Shared) -> HRESULT) -> HRESULT
 /// The interfaces the object answers for.
 fn answers(iid: &GUID) -> bool {
     // On Windows the object also says it is agile (it is: atomics and a mutex), so the
-    // runtime's `AgileReference` hands worker threads this very pointer instead of a proxy.
+    // runtime calls this very pointer from worker threads instead of a proxy.
     // That keeps the host working without a message pump on its STA thread (see lib.rs).
     *iid == IUnknown::IID
         || *iid == ISyncMgrSynchronizeCallback::IID
-        || (cfg!(windows) && *iid == <windows_core::imp::IAgileObject as Interface>::IID)
+        || (cfg!(windows) && *iid == abi::IAgileObject::IID)
 }
 
 unsafe extern "system" fn query_interface(

@@ -19,13 +19,17 @@
 //!   `regsvr32` registered purely through COM, which finds the DLL in the registry.
 //!
 //! `--example NAME` builds a workspace example with Cargo and uses its library and CLSID, so
-//! `cargo sync-example` (an alias for `cargo run -p syncmgr-host -- --example minimal`) needs no
+//! `cargo sync-example` (an alias for `cargo run -p syncmgr-host -- --example mirror`) needs no
 //! configuration.
 //!
 //! Known limitation on Windows: the host's STA thread does not pump messages while it waits.
-//! Its callback therefore answers `IAgileObject`, and the runtime's agile reference hands worker
-//! threads the callback itself rather than a proxy marshaled to the STA, unlike mobsync's
-//! apartment-bound callback. A message-pumping wait needs bindings not generated yet.
+//! Its callback therefore answers `IAgileObject`, so the runtime calls it directly from worker
+//! threads instead of through a proxy marshaled to the STA, unlike mobsync's apartment-bound
+//! callback. (Under Wine there is no other way: Wine 8's ole32 lacks `RoGetAgileReference` and
+//! has no proxy for `ISyncMgrSynchronizeCallback`.) A message-pumping wait would need
+//! `MsgWaitForMultipleObjectsEx`, `PeekMessageW`, `TranslateMessage`, `DispatchMessageW`, `MSG`,
+//! `PM_REMOVE`, `QS_ALLINPUT` and `MWMO_INPUTAVAILABLE` (`Windows.Win32.UI.WindowsAndMessaging`)
+//! in `xtask/src/filter.txt`.
 
 pub mod callback;
 pub mod check;
