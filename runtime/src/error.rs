@@ -6,7 +6,17 @@ use std::borrow::Cow;
 use windows_core::HRESULT;
 
 /// `HRESULT_FROM_WIN32(ERROR_CANCELLED)`: the code of [`Error::cancelled`].
-const CANCELLED: HRESULT = HRESULT(0x8007_04C7_u32 as i32);
+const CANCELLED: HRESULT = hresult_from_win32(abi::ERROR_CANCELLED);
+
+/// `HRESULT_FROM_WIN32`: a Win32 error code as an HRESULT (`FACILITY_WIN32`, severity error;
+/// `ERROR_SUCCESS` stays `S_OK`).
+pub(crate) const fn hresult_from_win32(code: u32) -> HRESULT {
+    if code == 0 {
+        HRESULT(0)
+    } else {
+        HRESULT(((code & 0xFFFF) | 0x8007_0000) as i32)
+    }
+}
 
 /// A failure reported by handler code, or by the runtime on its behalf.
 ///
@@ -96,10 +106,7 @@ impl From<std::io::Error> for Error {
         let code = error
             .raw_os_error()
             .filter(|_| cfg!(windows))
-            .map_or(abi::E_FAIL, |code| {
-                // HRESULT_FROM_WIN32
-                HRESULT(((code as u32 & 0xFFFF) | 0x8007_0000) as i32)
-            });
+            .map_or(abi::E_FAIL, |code| hresult_from_win32(code as u32));
         Self::new(code, error.to_string())
     }
 }
@@ -107,5 +114,23 @@ impl From<std::io::Error> for Error {
 impl From<crate::InvalidStatus> for Error {
     fn from(error: crate::InvalidStatus) -> Self {
         Self::new(abi::E_INVALIDARG, error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hresult_from_win32_matches_the_sdk_macro() {
+        assert_eq!(hresult_from_win32(0), abi::S_OK);
+        // HRESULT_FROM_WIN32(ERROR_CANCELLED) and (ERROR_FILE_NOT_FOUND), as winerror.h gives them.
+        assert_eq!(Error::cancelled().code(), HRESULT(0x8007_04C7_u32 as i32));
+        assert_eq!(
+            hresult_from_win32(abi::ERROR_FILE_NOT_FOUND),
+            HRESULT(0x8007_0002_u32 as i32)
+        );
+        assert!(Error::cancelled().is_cancelled());
+        assert!(!Error::msg("other").is_cancelled());
     }
 }

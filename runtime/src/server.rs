@@ -227,7 +227,7 @@ mod registry {
         if code == abi::ERROR_SUCCESS {
             Ok(())
         } else {
-            Err(HRESULT(((code & 0xFFFF) | 0x8007_0000) as i32))
+            Err(crate::error::hresult_from_win32(code))
         }
     }
 
