@@ -12,7 +12,7 @@ use support::{
     runtime_id, scripted,
 };
 use syncmgr::abi::{E_UNEXPECTED, S_OK};
-use syncmgr::{GUID, Item, ItemListing};
+use syncmgr::{GUID, ItemListing};
 use windows_core::Interface;
 
 const ITEMS: u32 = 200;
@@ -27,14 +27,7 @@ fn set_item_status_from_many_threads_during_synchronize() {
     let worker_gate = Arc::clone(&gate);
     let (object, journal) = scripted(
         Script::new()
-            .items(|| {
-                Ok(ItemListing {
-                    items: (0..ITEMS)
-                        .map(|n| Item::new(runtime_id(n), format!("item {n}")))
-                        .collect::<syncmgr::Result<_>>()?,
-                    incomplete: false,
-                })
-            })
+            .items(|| support::numbered_items(ITEMS))
             .sync_item(move |item| {
                 if item.id() == runtime_id(0) {
                     worker_gate.wait();
@@ -186,12 +179,7 @@ fn last_release_while_the_worker_runs() {
 #[test]
 fn set_item_status_from_inside_progress_does_not_deadlock() {
     let _serial = support::serial();
-    let (object, journal) = scripted(Script::new().sync_item(|item| {
-        for step in 1..=3 {
-            item.progress(step, 3, "working")?;
-        }
-        Ok(())
-    }));
+    let (object, journal) = scripted(Script::new().sync_item(support::three_steps));
     let (callback, recorder) = support::callback();
     let shared = SharedObject::new(&object);
     let answers = Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -273,14 +261,7 @@ fn set_progress_callback_replaced_from_another_thread_during_synchronize() {
     let serial = support::serial();
     let (object, _journal) = scripted(
         Script::new()
-            .items(|| {
-                Ok(ItemListing {
-                    items: (0..ITEMS)
-                        .map(|n| Item::new(runtime_id(n), format!("item {n}")))
-                        .collect::<syncmgr::Result<_>>()?,
-                    incomplete: false,
-                })
-            })
+            .items(|| support::numbered_items(ITEMS))
             .sync_item(|item| {
                 for step in 1..=3 {
                     item.progress(step, 3, "working")?;

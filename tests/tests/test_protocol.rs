@@ -602,12 +602,7 @@ fn items_panic_fails_enumeration() {
 #[test]
 fn progress_cancel_item_skips_that_item() {
     let _serial = support::serial();
-    let (object, journal) = scripted(Script::new().sync_item(|item| {
-        for step in 1..=3 {
-            item.progress(step, 3, "working")?;
-        }
-        Ok(())
-    }));
+    let (object, journal) = scripted(Script::new().sync_item(support::three_steps));
     let (callback, recorder) = support::callback();
     recorder.answer_progress(|event| match event {
         Event::Progress {
@@ -646,12 +641,7 @@ fn progress_cancel_item_skips_that_item() {
 #[test]
 fn progress_cancel_all_stops_every_item() {
     let _serial = support::serial();
-    let (object, journal) = scripted(Script::new().sync_item(|item| {
-        for step in 1..=3 {
-            item.progress(step, 3, "working")?;
-        }
-        Ok(())
-    }));
+    let (object, journal) = scripted(Script::new().sync_item(support::three_steps));
     let (callback, recorder) = support::callback();
     recorder.answer_progress(|event| match event {
         Event::Progress {

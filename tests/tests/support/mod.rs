@@ -63,6 +63,25 @@ pub(crate) fn runtime_id(n: u32) -> GUID {
     GUID::from_u128(0xb2b2_b2b2_0000_4000_8000_0000_0000_0000 | u128::from(n))
 }
 
+/// `count` run-time items `item 0`, `item 1`, … with the ids of [`runtime_id`].
+pub(crate) fn numbered_items(count: u32) -> Result<ItemListing> {
+    Ok(ItemListing {
+        items: (0..count)
+            .map(|n| syncmgr::Item::new(runtime_id(n), format!("item {n}")))
+            .collect::<Result<_>>()?,
+        incomplete: false,
+    })
+}
+
+/// A `synchronize_item` body: three `progress` steps with the text `working`, stopping at the
+/// first one that sees the item cancelled.
+pub(crate) fn three_steps(item: &mut ItemSync<'_>) -> Result<()> {
+    for step in 1..=3 {
+        item.progress(step, 3, "working")?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Serialization: `syncmgr::live_objects()` and the task allocator count are process-wide, and
 // the tests of one binary run on parallel threads.
