@@ -114,7 +114,7 @@ pub use callback::LogLevel;
 pub use class::*;
 pub use error::*;
 pub use handler::*;
-pub use module::{live_objects, server_locks};
+pub use module::{live_objects, running_workers, server_locks};
 pub use object::create;
 pub use status::*;
 pub use sync::ItemSync;

@@ -1,4 +1,5 @@
-//! Module-wide bookkeeping: how many COM objects of this module are alive.
+//! Module-wide bookkeeping: how many COM objects of this module are alive, how many worker
+//! threads still run its code, and the server locks.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -30,6 +31,36 @@ impl Drop for ObjectToken {
     }
 }
 
+static RUNNING_WORKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Worker threads started by `Synchronize` that have not finished yet.
+///
+/// A worker outlives its session: it closes the session, sends `SynchronizeCompleted`, lets go
+/// of the handler and leaves its COM apartment, all in this module's code. `DllCanUnloadNow`
+/// answers `S_OK` only when this is zero, so the module is never unloaded under a running
+/// worker.
+#[must_use]
+pub fn running_workers() -> usize {
+    RUNNING_WORKERS.load(Ordering::Acquire)
+}
+
+/// One worker thread, counted from before it is spawned until the last thing it drops.
+#[derive(Debug)]
+pub(crate) struct WorkerToken(());
+
+impl WorkerToken {
+    pub(crate) fn new() -> Self {
+        RUNNING_WORKERS.fetch_add(1, Ordering::AcqRel);
+        Self(())
+    }
+}
+
+impl Drop for WorkerToken {
+    fn drop(&mut self) {
+        RUNNING_WORKERS.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 static SERVER_LOCKS: AtomicUsize = AtomicUsize::new(0);
 
 /// `IClassFactory::LockServer`: counts locks; `false` when unlocking with no lock held.
@@ -50,4 +81,22 @@ pub(crate) fn lock_server(lock: bool) -> bool {
 #[must_use]
 pub fn server_locks() -> usize {
     SERVER_LOCKS.load(Ordering::Acquire)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::can_unload_now;
+
+    #[test]
+    fn a_running_worker_keeps_the_module_loaded() {
+        // No test of this crate creates objects or takes locks, so only the worker counts.
+        assert_eq!(can_unload_now(), crate::abi::S_OK);
+        let worker = WorkerToken::new();
+        assert_eq!(running_workers(), 1);
+        assert_eq!(can_unload_now(), crate::abi::S_FALSE);
+        drop(worker);
+        assert_eq!(running_workers(), 0);
+        assert_eq!(can_unload_now(), crate::abi::S_OK);
+    }
 }

@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::com::{self, ComObject};
 use crate::enumerator::ItemEnumerator;
 use crate::guard::{catch, lock};
-use crate::module::ObjectToken;
+use crate::module::{ObjectToken, WorkerToken};
 use crate::sync::{self, Session};
 use crate::{
     Error, HandlerClass, ItemFlags, Participation, PropertiesChange, ShowErrorOutcome, SyncEvent,
@@ -322,9 +322,13 @@ impl<T: HandlerClass> Shared<T> {
             session
         };
         let shared = Arc::clone(self);
+        let worker = WorkerToken::new();
         let spawned = std::thread::Builder::new()
             .name("syncmgr-worker".to_owned())
             .spawn(move || {
+                // Declared first, dropped last: the worker counts as running until it left
+                // its apartment.
+                let _worker = worker;
                 // The worker reaches the callback through its agile reference, which needs COM
                 // on this thread; everything COM-related is released before the apartment ends.
                 let _apartment = sync::WorkerApartment::enter();

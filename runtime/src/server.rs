@@ -167,9 +167,13 @@ pub unsafe fn get_class_object(
     hr
 }
 
-/// `DllCanUnloadNow`: `S_OK` when no object of this module is alive and no lock is held.
+/// `DllCanUnloadNow`: `S_OK` when no object of this module is alive, no worker thread runs and
+/// no lock is held.
 pub fn can_unload_now() -> HRESULT {
-    let hr = if module::live_objects() == 0 && module::server_locks() == 0 {
+    let hr = if module::live_objects() == 0
+        && module::running_workers() == 0
+        && module::server_locks() == 0
+    {
         abi::S_OK
     } else {
         abi::S_FALSE

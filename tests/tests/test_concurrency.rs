@@ -156,6 +156,12 @@ fn last_release_while_the_worker_runs() {
     // handler's state alive.
     support::release_last(object);
     assert_eq!(syncmgr::live_objects(), serial.baseline() + 1);
+    assert_eq!(syncmgr::running_workers(), 1);
+    assert_eq!(
+        syncmgr::server::can_unload_now(),
+        syncmgr::abi::S_FALSE,
+        "the module must stay loaded under its worker"
+    );
     assert_eq!(
         recorder.refs(),
         2,
@@ -167,6 +173,7 @@ fn last_release_while_the_worker_runs() {
     support::wait_until("the worker to free the handler", || {
         syncmgr::live_objects() == serial.baseline()
     });
+    support::wait_until("the worker to exit", || syncmgr::running_workers() == 0);
     recorder.wait_refs(1);
     recorder.assert_item_ended(ALPHA, SUCCEEDED);
     recorder.assert_item_ended(BETA, SUCCEEDED);

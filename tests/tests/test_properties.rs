@@ -1285,21 +1285,18 @@ impl Harness {
         Ok(())
     }
 
-    /// Resolves an uncertain `Synchronizing` once an answer showed the session had ended. If
-    /// its `SynchronizeCompleted` is not in yet, it may land among the next session's calls:
-    /// the sync is then only counted, not checked item by item.
+    /// Resolves an uncertain `Synchronizing` once an answer showed the session had ended.
+    ///
+    /// The worker closes the session before it sends `SynchronizeCompleted`, so the completion
+    /// may still be on its way, to whichever callback is held by then. Waiting for the worker
+    /// to exit keeps it from landing among the next session's calls and passing for theirs.
     fn worker_finished(&mut self) -> Check {
         if self.phase != Phase::Synchronizing {
             return Ok(());
         }
         self.phase = Phase::Ready;
-        self.observe_completion()?;
-        if let Some(run) = self.syncs.last_mut()
-            && !run.checked
-        {
-            run.callback = None;
-        }
-        Ok(())
+        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
+        self.check_syncs()
     }
 
     /// Waits until the worker finished, then for its completion and for the callbacks'
@@ -1309,6 +1306,7 @@ impl Harness {
             return Ok(());
         }
         spin_until("the session to end", || self.session_ended());
+        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
         self.phase = Phase::Ready;
         let Some(run) = self.syncs.last() else {
             return Ok(());
@@ -2187,6 +2185,7 @@ impl Harness {
         spin_until("live_objects() back to its baseline", || {
             syncmgr::live_objects() == baseline
         });
+        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
         result?;
         check!(
             syncmgr::server_locks() == 0,

@@ -117,6 +117,7 @@ impl Drop for Serial {
             wait_until("live_objects() back to its baseline", || {
                 syncmgr::live_objects() == self.baseline
             });
+            wait_until("every worker to exit", || syncmgr::running_workers() == 0);
         }
     }
 }
