@@ -4,7 +4,7 @@ use crate::abi::{self, ISyncMgrEnumItems, ISyncMgrEnumItems_Vtbl, SYNCMGRITEM};
 use crate::catalog::ItemRecord;
 use crate::com::{self, ComObject};
 use crate::guard::lock;
-use crate::module::ObjectToken;
+use crate::module::Token;
 use core::ffi::c_void;
 use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex};
@@ -17,7 +17,7 @@ pub(crate) struct ItemEnumerator {
     refs: AtomicU32,
     items: Arc<[ItemRecord]>,
     position: Mutex<usize>,
-    _token: ObjectToken,
+    _token: Token,
 }
 
 impl ItemEnumerator {
@@ -36,7 +36,7 @@ impl ItemEnumerator {
             refs: AtomicU32::new(1),
             items,
             position: Mutex::new(position),
-            _token: ObjectToken::new(),
+            _token: Token::object(),
         })
     }
 }

@@ -14,23 +14,6 @@ pub fn live_objects() -> usize {
     LIVE_OBJECTS.load(Ordering::Acquire)
 }
 
-/// One live object, counted from construction to drop.
-#[derive(Debug)]
-pub(crate) struct ObjectToken(());
-
-impl ObjectToken {
-    pub(crate) fn new() -> Self {
-        LIVE_OBJECTS.fetch_add(1, Ordering::AcqRel);
-        Self(())
-    }
-}
-
-impl Drop for ObjectToken {
-    fn drop(&mut self) {
-        LIVE_OBJECTS.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
 static RUNNING_WORKERS: AtomicUsize = AtomicUsize::new(0);
 
 /// Worker threads started by `Synchronize` that have not finished yet.
@@ -44,20 +27,31 @@ pub fn running_workers() -> usize {
     RUNNING_WORKERS.load(Ordering::Acquire)
 }
 
-/// One worker thread, counted from before it is spawned until the last thing it drops.
+/// One unit of a module-wide count (a live object or a running worker), counted from
+/// construction to drop.
 #[derive(Debug)]
-pub(crate) struct WorkerToken(());
+pub(crate) struct Token(&'static AtomicUsize);
 
-impl WorkerToken {
-    pub(crate) fn new() -> Self {
-        RUNNING_WORKERS.fetch_add(1, Ordering::AcqRel);
-        Self(())
+impl Token {
+    /// One live object: its owner holds the token for its whole life.
+    pub(crate) fn object() -> Self {
+        Self::count(&LIVE_OBJECTS)
+    }
+
+    /// One worker thread: taken before it is spawned, dropped last by the thread.
+    pub(crate) fn worker() -> Self {
+        Self::count(&RUNNING_WORKERS)
+    }
+
+    fn count(counter: &'static AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::AcqRel);
+        Self(counter)
     }
 }
 
-impl Drop for WorkerToken {
+impl Drop for Token {
     fn drop(&mut self) {
-        RUNNING_WORKERS.fetch_sub(1, Ordering::AcqRel);
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -92,7 +86,7 @@ mod tests {
     fn a_running_worker_keeps_the_module_loaded() {
         // No test of this crate creates objects or takes locks, so only the worker counts.
         assert_eq!(can_unload_now(), crate::abi::S_OK);
-        let worker = WorkerToken::new();
+        let worker = Token::worker();
         assert_eq!(running_workers(), 1);
         assert_eq!(can_unload_now(), crate::abi::S_FALSE);
         drop(worker);

@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::com::{self, ComObject};
 use crate::enumerator::ItemEnumerator;
 use crate::guard::{catch, lock};
-use crate::module::{ObjectToken, WorkerToken};
+use crate::module::Token;
 use crate::sync::{self, Session};
 use crate::{
     Error, HandlerClass, ItemFlags, Participation, PropertiesChange, ShowErrorOutcome, SyncEvent,
@@ -33,7 +33,7 @@ pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
             handler,
             state: Mutex::new(State::default()),
             callback: CallbackSlot::default(),
-            _token: ObjectToken::new(),
+            _token: Token::object(),
         }),
     })
 }
@@ -52,7 +52,7 @@ pub(crate) struct Shared<T> {
     pub(crate) handler: T,
     state: Mutex<State>,
     pub(crate) callback: CallbackSlot,
-    _token: ObjectToken,
+    _token: Token,
 }
 
 #[derive(Default)]
@@ -322,7 +322,7 @@ impl<T: HandlerClass> Shared<T> {
             session
         };
         let shared = Arc::clone(self);
-        let worker = WorkerToken::new();
+        let worker = Token::worker();
         let spawned = std::thread::Builder::new()
             .name("syncmgr-worker".to_owned())
             .spawn(move || {

@@ -7,7 +7,7 @@
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
 use crate::com::{self, ComObject};
 use crate::guard::{catch, trace};
-use crate::module::{self, ObjectToken};
+use crate::module::{self, Token};
 use crate::{HandlerClass, create};
 use core::ffi::c_void;
 use std::sync::atomic::AtomicU32;
@@ -63,7 +63,7 @@ struct ClassFactory {
     vtable: &'static IClassFactory_Vtbl,
     refs: AtomicU32,
     create: fn() -> ISyncMgrSynchronize,
-    _token: ObjectToken,
+    _token: Token,
 }
 
 /// A class factory for `entry`.
@@ -73,7 +73,7 @@ pub fn class_factory(entry: &ClassEntry) -> IClassFactory {
         vtable: &ClassFactory::VTABLE,
         refs: AtomicU32::new(1),
         create: entry.create,
-        _token: ObjectToken::new(),
+        _token: Token::object(),
     })
 }
 
