@@ -966,6 +966,11 @@ fn spin_until(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
+/// Waits until no worker thread runs: every completion a finished session sends is in.
+fn wait_for_workers() {
+    spin_until("the worker to exit", || syncmgr::running_workers() == 0);
+}
+
 /// A non-null pointer no callee may return: out-pointers start with it, so a failed call that
 /// did not null its out-pointer is seen.
 fn garbage() -> *mut c_void {
@@ -1255,13 +1260,6 @@ impl Harness {
         Ok(())
     }
 
-    /// Whether the session ended: `SetItemStatus` on an id no session has is `E_INVALIDARG`
-    /// while a session is open and `E_UNEXPECTED` after.
-    fn session_ended(&self) -> bool {
-        // Not counted: the poll is not part of the case's sequence.
-        support::set_item_status(self.sync(), Some(&STRANGER), 1) == E_UNEXPECTED
-    }
-
     /// Whether the last sync's `SynchronizeCompleted` arrived (on a callback held throughout);
     /// if so, the sync is checked and the model knows the worker finished.
     fn observe_completion(&mut self) -> Check {
@@ -1295,7 +1293,7 @@ impl Harness {
             return Ok(());
         }
         self.phase = Phase::Ready;
-        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
+        wait_for_workers();
         self.check_syncs()
     }
 
@@ -1305,8 +1303,8 @@ impl Harness {
         if self.phase != Phase::Synchronizing {
             return Ok(());
         }
-        spin_until("the session to end", || self.session_ended());
-        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
+        // The worker ends its session before it exits.
+        wait_for_workers();
         self.phase = Phase::Ready;
         let Some(run) = self.syncs.last() else {
             return Ok(());
@@ -2185,7 +2183,7 @@ impl Harness {
         spin_until("live_objects() back to its baseline", || {
             syncmgr::live_objects() == baseline
         });
-        spin_until("the worker to exit", || syncmgr::running_workers() == 0);
+        wait_for_workers();
         result?;
         check!(
             syncmgr::server_locks() == 0,
