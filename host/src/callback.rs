@@ -12,6 +12,7 @@ use core::ptr::NonNull;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 use syncmgr::abi::{
     self, ISyncMgrSynchronizeCallback, ISyncMgrSynchronizeCallback_Vtbl, SYNCMGRLOGERRORINFO,
@@ -23,6 +24,9 @@ use windows_core::{BOOL, IUnknown, IUnknown_Vtbl, PCWSTR};
 /// Longest text read from a handler's string pointer, in UTF-16 units, before it counts as
 /// unterminated (mobsync sets no limit; this bounds the read of a broken pointer).
 const TEXT_LIMIT: usize = 32 * 1024;
+
+/// Longest a pumping wait sleeps before it looks at the recorder again.
+const PUMP_PERIOD: Duration = Duration::from_millis(10);
 
 /// A `--skip ITEM@PCT%`, armed until its item's progress reaches the percentage.
 #[derive(Clone, Copy, Debug)]
@@ -67,17 +71,37 @@ pub struct Shared {
     recorder: Mutex<Recorder>,
     changed: Condvar,
     start: Instant,
+    /// Whether waits dispatch the host thread's messages (Windows, apartment-bound callback).
+    pumps: bool,
 }
 
 impl Shared {
-    /// Shared state around `recorder`; event times count from now.
+    /// Shared state around `recorder`; event times count from now. Waits block on a condition
+    /// variable.
     #[must_use]
     pub fn new(recorder: Recorder) -> Arc<Self> {
+        Self::waiting(recorder, false)
+    }
+
+    /// As [`new`](Self::new); with `pumps`, waits dispatch the calling thread's messages
+    /// instead (see [`crate::pump`]), as an STA thread must while calls are carried to it.
+    #[must_use]
+    pub fn waiting(recorder: Recorder, pumps: bool) -> Arc<Self> {
         Arc::new(Self {
             recorder: Mutex::new(recorder),
             changed: Condvar::new(),
             start: Instant::now(),
+            pumps,
         })
+    }
+
+    /// Waits about `period`, dispatching messages meanwhile when this host pumps.
+    pub fn idle(&self, period: Duration) {
+        if self.pumps {
+            crate::pump::wait(period);
+        } else {
+            std::thread::sleep(period);
+        }
     }
 
     /// Locks the recorder (a panic in an earlier holder does not make it unusable).
@@ -93,6 +117,20 @@ impl Shared {
 
     /// Waits until `done` holds or `deadline` passes; true when `done` holds.
     pub fn wait_until(&self, deadline: Instant, done: impl Fn(&Recorder) -> bool) -> bool {
+        if self.pumps {
+            loop {
+                if done(&self.lock()) {
+                    return true;
+                }
+                let now = Instant::now();
+                if now >= deadline {
+                    return false;
+                }
+                // Calls carried to this thread wake the wait; the period bounds how late a
+                // completion recorded on another thread is seen.
+                crate::pump::wait((deadline - now).min(PUMP_PERIOD));
+            }
+        }
         let mut guard = self.lock();
         loop {
             if done(&guard) {
@@ -129,6 +167,8 @@ struct HostCallback {
     vtable: &'static ISyncMgrSynchronizeCallback_Vtbl,
     refs: AtomicU32,
     shared: Arc<Shared>,
+    /// The thread of an apartment-bound callback; `None` for an agile one.
+    home: Option<ThreadId>,
 }
 
 /// The host's own reference to its callback object.
@@ -139,13 +179,27 @@ pub struct CallbackRef(NonNull<HostCallback>);
 unsafe impl Send for CallbackRef {}
 
 impl CallbackRef {
-    /// A new callback object over `shared`, holding the host's one reference.
+    /// A new agile callback object over `shared`, holding the host's one reference: it may be
+    /// called from any thread, and answers `IAgileObject` on Windows to say so.
     #[must_use]
     pub fn new(shared: Arc<Shared>) -> Self {
+        Self::create(shared, None)
+    }
+
+    /// A callback object of the calling thread's apartment, as the Sync Manager's is: it does
+    /// not answer `IAgileObject`, and every call on another thread is a
+    /// [`ViolationKind::WrongApartment`].
+    #[must_use]
+    pub fn apartment_bound(shared: Arc<Shared>) -> Self {
+        Self::create(shared, Some(std::thread::current().id()))
+    }
+
+    fn create(shared: Arc<Shared>, home: Option<ThreadId>) -> Self {
         let object = Box::new(HostCallback {
             vtable: &VTABLE,
             refs: AtomicU32::new(1),
             shared,
+            home,
         });
         Self(NonNull::from(Box::leak(object)))
     }
@@ -202,17 +256,38 @@ unsafe fn with(this: *mut c_void, f: impl FnOnce(&Shared) -> HRESULT) -> HRESULT
     let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
         return abi::E_POINTER;
     };
-    catch_unwind(AssertUnwindSafe(|| f(&object.shared))).unwrap_or(abi::E_UNEXPECTED)
+    catch_unwind(AssertUnwindSafe(|| {
+        object.check_thread();
+        f(&object.shared)
+    }))
+    .unwrap_or(abi::E_UNEXPECTED)
 }
 
-/// The interfaces the object answers for.
-fn answers(iid: &GUID) -> bool {
-    // On Windows the object also says it is agile (it is: atomics and a mutex), so the
-    // runtime calls this very pointer from worker threads instead of a proxy.
-    // That keeps the host working without a message pump on its STA thread (see lib.rs).
-    *iid == IUnknown::IID
-        || *iid == ISyncMgrSynchronizeCallback::IID
-        || (cfg!(windows) && *iid == abi::IAgileObject::IID)
+impl HostCallback {
+    /// Records a call of an apartment-bound callback on a thread other than its own.
+    fn check_thread(&self) {
+        let Some(home) = self.home else { return };
+        let here = std::thread::current();
+        if here.id() != home {
+            self.shared.lock().checker.push(Violation::new(
+                ViolationKind::WrongApartment,
+                format!(
+                    "the apartment-bound callback was called on thread {:?} ({}), not on the thread that passed it",
+                    here.id(),
+                    here.name().unwrap_or("unnamed")
+                ),
+            ));
+        }
+    }
+
+    /// The interfaces the object answers for: an agile callback says so on Windows
+    /// (`IAgileObject`; it is agile: atomics and a mutex), so the runtime calls this very
+    /// pointer from its worker.
+    fn answers(&self, iid: &GUID) -> bool {
+        *iid == IUnknown::IID
+            || *iid == ISyncMgrSynchronizeCallback::IID
+            || (cfg!(windows) && self.home.is_none() && *iid == abi::IAgileObject::IID)
+    }
 }
 
 unsafe extern "system" fn query_interface(
@@ -229,10 +304,14 @@ unsafe extern "system" fn query_interface(
     let Some(iid) = (unsafe { iid.as_ref() }) else {
         return abi::E_INVALIDARG;
     };
+    // SAFETY: `this` is null or this object's interface pointer.
+    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
+        return abi::E_POINTER;
+    };
     // SAFETY: `this` is this object's interface pointer.
     unsafe {
         with(this, |_| {
-            if !answers(iid) {
+            if !object.answers(iid) {
                 return abi::E_NOINTERFACE;
             }
             add_ref(this);

@@ -48,6 +48,10 @@ pub enum ViolationKind {
     CannotUnload,
     /// The handler kept a reference to the host's callback.
     CallbackNotReleased,
+    /// The handler called the host's apartment-bound callback on another thread than the one
+    /// that passed it (Windows, without `--agile-callback`): a COM rule broken, which a real
+    /// apartment object may not survive.
+    WrongApartment,
 }
 
 /// One broken rule, with what exactly happened.

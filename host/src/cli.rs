@@ -59,6 +59,13 @@ pub struct Args {
     #[arg(long)]
     pub may_bother_user: bool,
 
+    /// Windows: pass a callback that answers IAgileObject, so the handler may call it from any
+    /// thread, and wait without pumping messages. By default the callback is an ordinary
+    /// apartment object of the host's STA thread, which pumps messages while it waits, as the
+    /// Sync Manager's is; every call on another thread is a violation. No effect elsewhere.
+    #[arg(long)]
+    pub agile_callback: bool,
+
     /// Add SYNCMGRFLAG_SETTINGS (configuration only) to the Initialize flags.
     #[arg(long)]
     pub settings: bool,

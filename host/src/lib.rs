@@ -22,14 +22,13 @@
 //! `cargo sync-example` (an alias for `cargo run -p syncmgr-host -- --example mirror`) needs no
 //! configuration.
 //!
-//! Known limitation on Windows: the host's STA thread does not pump messages while it waits.
-//! Its callback therefore answers `IAgileObject`, so the runtime calls it directly from worker
-//! threads instead of through a proxy marshaled to the STA, unlike mobsync's apartment-bound
-//! callback. (Under Wine there is no other way: Wine 8's ole32 lacks `RoGetAgileReference` and
-//! has no proxy for `ISyncMgrSynchronizeCallback`.) A message-pumping wait would need
-//! `MsgWaitForMultipleObjectsEx`, `PeekMessageW`, `TranslateMessage`, `DispatchMessageW`, `MSG`,
-//! `PM_REMOVE`, `QS_ALLINPUT` and `MWMO_INPUTAVAILABLE` (`Windows.Win32.UI.WindowsAndMessaging`)
-//! in `xtask/src/filter.txt`.
+//! Apartments, on Windows and under Wine: by default the host is what the Sync Manager is, an STA
+//! thread that creates and calls the handler, passes an ordinary apartment callback (one that
+//! does not answer `IAgileObject`) and pumps messages while it waits for completions. Every call
+//! that reaches the callback on another thread is a violation (`WrongApartment`).
+//! `--agile-callback` passes a callback that answers `IAgileObject` instead and waits without
+//! pumping, so the handler calls it directly from its worker. Off Windows there are no
+//! apartments and the callback is called on any thread.
 
 pub mod callback;
 pub mod check;
@@ -37,6 +36,7 @@ pub mod cli;
 pub mod example;
 pub mod load;
 pub mod names;
+pub mod pump;
 pub mod report;
 pub mod session;
 pub mod ui;

@@ -72,6 +72,9 @@ pub struct Report {
     pub handler: HandlerReport,
     /// `dwSyncMgrFlags` passed to `Initialize`.
     pub initialize_flags: u32,
+    /// The host's callback: `apartment` (an ordinary object of the host's STA thread, which
+    /// pumps messages; Windows) or `agile` (callable from any thread).
+    pub callback: String,
     /// The host's calls, in order.
     pub calls: Vec<CallReport>,
     /// Every enumerated item.
@@ -155,6 +158,12 @@ impl Report {
                     item.name
                 );
             }
+        }
+        if self.callback == "apartment" {
+            let _ = writeln!(
+                out,
+                "note: the callback was an apartment object of the host's STA thread, which pumped messages (the Sync Manager's way; --agile-callback for an agile one)"
+            );
         }
         for note in &self.notes {
             let _ = writeln!(out, "note: {note}");

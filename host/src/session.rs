@@ -48,8 +48,17 @@ type Selected = (GUID, String);
 #[allow(clippy::too_many_lines)] // one straight line of calls reads best in order
 #[must_use]
 pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
+    // On Windows the host behaves like the Sync Manager unless told otherwise: an ordinary
+    // apartment callback, and a thread that pumps messages while it waits.
+    let apartment_bound = cfg!(windows) && !args.agile_callback;
     let mut report = Report {
         initialize_flags: args.sync_flags(),
+        callback: if apartment_bound {
+            "apartment"
+        } else {
+            "agile"
+        }
+        .to_owned(),
         ..Report::default()
     };
     report.handler.clsid = format!("{{{clsid:?}}}");
@@ -60,17 +69,20 @@ pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
     report.notes.extend(loaded.notes.iter().cloned());
 
     let ui = Ui::new(args.json);
-    let shared = Shared::new(Recorder {
-        checker: Checker::new(),
-        log: Vec::new(),
-        percent_skips: Vec::new(),
-        modeless: if args.may_bother_user {
-            abi::S_OK
-        } else {
-            abi::S_FALSE
+    let shared = Shared::waiting(
+        Recorder {
+            checker: Checker::new(),
+            log: Vec::new(),
+            percent_skips: Vec::new(),
+            modeless: if args.may_bother_user {
+                abi::S_OK
+            } else {
+                abi::S_FALSE
+            },
+            ui,
         },
-        ui,
-    });
+        apartment_bound,
+    );
     // SAFETY: `loaded.handler` is an ISyncMgrSynchronize pointer with one reference, which the
     // host releases by hand at the end (ManuallyDrop: to see `Release`'s answer).
     let handler = Handler(ManuallyDrop::new(unsafe {
@@ -92,7 +104,11 @@ pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
             .problems
             .push(format!("Initialize returned {}", hresult_name(hr)));
     } else {
-        callback = Some(CallbackRef::new(Arc::clone(&shared)));
+        callback = Some(if apartment_bound {
+            CallbackRef::apartment_bound(Arc::clone(&shared))
+        } else {
+            CallbackRef::new(Arc::clone(&shared))
+        });
         let setup = handler_info(&handler, &mut calls, &shared, &mut report)
             .and_then(|()| enumerate(&handler, &mut calls, &shared, args.batch))
             .and_then(|items| {
@@ -581,7 +597,8 @@ fn settle(loaded: &Loaded, callback: Option<&CallbackRef>, shared: &Shared) {
     };
     let deadline = Instant::now() + SETTLE;
     while !done() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(10));
+        // A callback released by the worker is handed back to this thread to be released here.
+        shared.idle(Duration::from_millis(10));
     }
     let found = check::check_release(
         None,

@@ -22,12 +22,48 @@ where
     }
 }
 #[inline]
+pub unsafe fn CoGetApartmentType(
+    papttype: *mut APTTYPE,
+    paptqualifier: *mut APTTYPEQUALIFIER,
+) -> windows_core::HRESULT {
+    windows_core::link!("ole32.dll" "system" fn CoGetApartmentType(papttype : *mut APTTYPE, paptqualifier : *mut APTTYPEQUALIFIER) -> windows_core::HRESULT);
+    unsafe { CoGetApartmentType(papttype as _, paptqualifier as _) }
+}
+#[inline]
+pub unsafe fn CoGetInterfaceAndReleaseStream<P0, T>(pstm: P0) -> windows_core::Result<T>
+where
+    P0: windows_core::Param<IStream>,
+    T: windows_core::Interface,
+{
+    windows_core::link!("ole32.dll" "system" fn CoGetInterfaceAndReleaseStream(pstm : *mut core::ffi::c_void, iid : *const windows_core::GUID, ppv : *mut *mut core::ffi::c_void) -> windows_core::HRESULT);
+    let mut result__ = core::ptr::null_mut();
+    unsafe {
+        CoGetInterfaceAndReleaseStream(pstm.param().abi(), &T::IID, &mut result__)
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+    }
+}
+#[inline]
 pub unsafe fn CoInitializeEx(
     pvreserved: Option<*const core::ffi::c_void>,
     dwcoinit: u32,
 ) -> windows_core::HRESULT {
     windows_core::link!("ole32.dll" "system" fn CoInitializeEx(pvreserved : *const core::ffi::c_void, dwcoinit : u32) -> windows_core::HRESULT);
     unsafe { CoInitializeEx(pvreserved.unwrap_or(core::mem::zeroed()) as _, dwcoinit) }
+}
+#[inline]
+pub unsafe fn CoMarshalInterThreadInterfaceInStream<P1>(
+    riid: *const windows_core::GUID,
+    punk: P1,
+) -> windows_core::Result<IStream>
+where
+    P1: windows_core::Param<windows_core::IUnknown>,
+{
+    windows_core::link!("ole32.dll" "system" fn CoMarshalInterThreadInterfaceInStream(riid : *const windows_core::GUID, punk : *mut core::ffi::c_void, ppstm : *mut *mut core::ffi::c_void) -> windows_core::HRESULT);
+    unsafe {
+        let mut result__ = core::mem::zeroed();
+        CoMarshalInterThreadInterfaceInStream(riid, punk.param().abi(), &mut result__)
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+    }
 }
 #[inline]
 pub unsafe fn CoTaskMemAlloc(cb: usize) -> *mut core::ffi::c_void {
@@ -43,6 +79,63 @@ pub unsafe fn CoTaskMemFree(pv: Option<*const core::ffi::c_void>) {
 pub unsafe fn CoUninitialize() {
     windows_core::link!("ole32.dll" "system" fn CoUninitialize());
     unsafe { CoUninitialize() }
+}
+#[inline]
+pub unsafe fn CreateWindowExW<P1, P2>(
+    dwexstyle: WINDOW_EX_STYLE,
+    lpclassname: P1,
+    lpwindowname: P2,
+    dwstyle: WINDOW_STYLE,
+    x: i32,
+    y: i32,
+    nwidth: i32,
+    nheight: i32,
+    hwndparent: Option<HWND>,
+    hmenu: Option<HMENU>,
+    hinstance: Option<HINSTANCE>,
+    lpparam: Option<*const core::ffi::c_void>,
+) -> HWND
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+    P2: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("user32.dll" "system" fn CreateWindowExW(dwexstyle : WINDOW_EX_STYLE, lpclassname : windows_core::PCWSTR, lpwindowname : windows_core::PCWSTR, dwstyle : WINDOW_STYLE, x : i32, y : i32, nwidth : i32, nheight : i32, hwndparent : HWND, hmenu : HMENU, hinstance : HINSTANCE, lpparam : *const core::ffi::c_void) -> HWND);
+    unsafe {
+        CreateWindowExW(
+            dwexstyle,
+            lpclassname.param().abi(),
+            lpwindowname.param().abi(),
+            dwstyle,
+            x,
+            y,
+            nwidth,
+            nheight,
+            hwndparent.unwrap_or(core::mem::zeroed()) as _,
+            hmenu.unwrap_or(core::mem::zeroed()) as _,
+            hinstance.unwrap_or(core::mem::zeroed()) as _,
+            lpparam.unwrap_or(core::mem::zeroed()) as _,
+        )
+    }
+}
+#[inline]
+pub unsafe fn DefWindowProcW(hwnd: HWND, msg: u32, wparam: WPARAM, lparam: LPARAM) -> LRESULT {
+    windows_core::link!("user32.dll" "system" fn DefWindowProcW(hwnd : HWND, msg : u32, wparam : WPARAM, lparam : LPARAM) -> LRESULT);
+    unsafe { DefWindowProcW(hwnd, msg, wparam, lparam) }
+}
+#[inline]
+pub unsafe fn DestroyWindow(hwnd: HWND) -> windows_core::BOOL {
+    windows_core::link!("user32.dll" "system" fn DestroyWindow(hwnd : HWND) -> windows_core::BOOL);
+    unsafe { DestroyWindow(hwnd) }
+}
+#[inline]
+pub unsafe fn DispatchMessageW(lpmsg: *const MSG) -> LRESULT {
+    windows_core::link!("user32.dll" "system" fn DispatchMessageW(lpmsg : *const MSG) -> LRESULT);
+    unsafe { DispatchMessageW(lpmsg) }
+}
+#[inline]
+pub unsafe fn GetCurrentThreadId() -> u32 {
+    windows_core::link!("kernel32.dll" "system" fn GetCurrentThreadId() -> u32);
+    unsafe { GetCurrentThreadId() }
 }
 #[inline]
 pub unsafe fn GetModuleFileNameW(
@@ -70,6 +163,60 @@ where
 {
     windows_core::link!("kernel32.dll" "system" fn GetModuleHandleExW(dwflags : u32, lpmodulename : windows_core::PCWSTR, phmodule : *mut HMODULE) -> windows_core::BOOL);
     unsafe { GetModuleHandleExW(dwflags, lpmodulename.param().abi(), phmodule as _) }
+}
+#[inline]
+pub unsafe fn MsgWaitForMultipleObjectsEx(
+    phandles: Option<&[HANDLE]>,
+    dwmilliseconds: u32,
+    dwwakemask: QUEUE_STATUS_FLAGS,
+    dwflags: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS,
+) -> WAIT_EVENT {
+    windows_core::link!("user32.dll" "system" fn MsgWaitForMultipleObjectsEx(ncount : u32, phandles : *const HANDLE, dwmilliseconds : u32, dwwakemask : QUEUE_STATUS_FLAGS, dwflags : MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS) -> WAIT_EVENT);
+    unsafe {
+        MsgWaitForMultipleObjectsEx(
+            phandles.map_or(0, |slice| slice.len().try_into().unwrap()),
+            phandles.map_or(core::ptr::null(), |slice| slice.as_ptr()),
+            dwmilliseconds,
+            dwwakemask,
+            dwflags,
+        )
+    }
+}
+#[inline]
+pub unsafe fn PeekMessageW(
+    lpmsg: *mut MSG,
+    hwnd: Option<HWND>,
+    wmsgfiltermin: u32,
+    wmsgfiltermax: u32,
+    wremovemsg: PEEK_MESSAGE_REMOVE_TYPE,
+) -> windows_core::BOOL {
+    windows_core::link!("user32.dll" "system" fn PeekMessageW(lpmsg : *mut MSG, hwnd : HWND, wmsgfiltermin : u32, wmsgfiltermax : u32, wremovemsg : PEEK_MESSAGE_REMOVE_TYPE) -> windows_core::BOOL);
+    unsafe {
+        PeekMessageW(
+            lpmsg as _,
+            hwnd.unwrap_or(core::mem::zeroed()) as _,
+            wmsgfiltermin,
+            wmsgfiltermax,
+            wremovemsg,
+        )
+    }
+}
+#[inline]
+pub unsafe fn PostMessageW(
+    hwnd: Option<HWND>,
+    msg: u32,
+    wparam: WPARAM,
+    lparam: LPARAM,
+) -> windows_core::BOOL {
+    windows_core::link!("user32.dll" "system" fn PostMessageW(hwnd : HWND, msg : u32, wparam : WPARAM, lparam : LPARAM) -> windows_core::BOOL);
+    unsafe {
+        PostMessageW(
+            hwnd.unwrap_or(core::mem::zeroed()) as _,
+            msg,
+            wparam,
+            lparam,
+        )
+    }
 }
 #[inline]
 pub unsafe fn RegCloseKey(hkey: HKEY) -> WIN32_ERROR {
@@ -138,6 +285,64 @@ where
         )
     }
 }
+#[inline]
+pub unsafe fn RegisterClassW(lpwndclass: *const WNDCLASSW) -> u16 {
+    windows_core::link!("user32.dll" "system" fn RegisterClassW(lpwndclass : *const WNDCLASSW) -> u16);
+    unsafe { RegisterClassW(lpwndclass) }
+}
+#[inline]
+pub unsafe fn SendMessageW(
+    hwnd: HWND,
+    msg: u32,
+    wparam: Option<WPARAM>,
+    lparam: Option<LPARAM>,
+) -> LRESULT {
+    windows_core::link!("user32.dll" "system" fn SendMessageW(hwnd : HWND, msg : u32, wparam : WPARAM, lparam : LPARAM) -> LRESULT);
+    unsafe {
+        SendMessageW(
+            hwnd,
+            msg,
+            wparam.unwrap_or(core::mem::zeroed()) as _,
+            lparam.unwrap_or(core::mem::zeroed()) as _,
+        )
+    }
+}
+#[inline]
+pub unsafe fn TranslateMessage(lpmsg: *const MSG) -> windows_core::BOOL {
+    windows_core::link!("user32.dll" "system" fn TranslateMessage(lpmsg : *const MSG) -> windows_core::BOOL);
+    unsafe { TranslateMessage(lpmsg) }
+}
+#[inline]
+pub unsafe fn UnregisterClassW<P0>(
+    lpclassname: P0,
+    hinstance: Option<HINSTANCE>,
+) -> windows_core::BOOL
+where
+    P0: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("user32.dll" "system" fn UnregisterClassW(lpclassname : windows_core::PCWSTR, hinstance : HINSTANCE) -> windows_core::BOOL);
+    unsafe {
+        UnregisterClassW(
+            lpclassname.param().abi(),
+            hinstance.unwrap_or(core::mem::zeroed()) as _,
+        )
+    }
+}
+pub type APTTYPE = i32;
+pub type APTTYPEQUALIFIER = i32;
+pub const APTTYPEQUALIFIER_APPLICATION_STA: APTTYPEQUALIFIER = 6;
+pub const APTTYPEQUALIFIER_IMPLICIT_MTA: APTTYPEQUALIFIER = 1;
+pub const APTTYPEQUALIFIER_NA_ON_IMPLICIT_MTA: APTTYPEQUALIFIER = 4;
+pub const APTTYPEQUALIFIER_NA_ON_MAINSTA: APTTYPEQUALIFIER = 5;
+pub const APTTYPEQUALIFIER_NA_ON_MTA: APTTYPEQUALIFIER = 2;
+pub const APTTYPEQUALIFIER_NA_ON_STA: APTTYPEQUALIFIER = 3;
+pub const APTTYPEQUALIFIER_NONE: APTTYPEQUALIFIER = 0;
+pub const APTTYPEQUALIFIER_RESERVED_1: APTTYPEQUALIFIER = 7;
+pub const APTTYPE_CURRENT: APTTYPE = -1;
+pub const APTTYPE_MAINSTA: APTTYPE = 3;
+pub const APTTYPE_MTA: APTTYPE = 1;
+pub const APTTYPE_NA: APTTYPE = 2;
+pub const APTTYPE_STA: APTTYPE = 0;
 pub const CLASS_E_CLASSNOTAVAILABLE: windows_core::HRESULT =
     windows_core::HRESULT(0x80040111_u32 as _);
 pub const CLASS_E_NOAGGREGATION: windows_core::HRESULT = windows_core::HRESULT(0x80040110_u32 as _);
@@ -146,6 +351,19 @@ pub const CLSCTX_INPROC_SERVER: CLSCTX = 1;
 pub type COINIT = i32;
 pub const COINIT_APARTMENTTHREADED: COINIT = 2;
 pub const COINIT_MULTITHREADED: COINIT = 0;
+pub const CS_BYTEALIGNCLIENT: WNDCLASS_STYLES = 4096;
+pub const CS_BYTEALIGNWINDOW: WNDCLASS_STYLES = 8192;
+pub const CS_CLASSDC: WNDCLASS_STYLES = 64;
+pub const CS_DBLCLKS: WNDCLASS_STYLES = 8;
+pub const CS_DROPSHADOW: WNDCLASS_STYLES = 131072;
+pub const CS_GLOBALCLASS: WNDCLASS_STYLES = 16384;
+pub const CS_HREDRAW: WNDCLASS_STYLES = 2;
+pub const CS_IME: WNDCLASS_STYLES = 65536;
+pub const CS_NOCLOSE: WNDCLASS_STYLES = 512;
+pub const CS_OWNDC: WNDCLASS_STYLES = 32;
+pub const CS_PARENTDC: WNDCLASS_STYLES = 128;
+pub const CS_SAVEBITS: WNDCLASS_STYLES = 2048;
+pub const CS_VREDRAW: WNDCLASS_STYLES = 1;
 pub const ERROR_CANCELLED: WIN32_ERROR = 1223;
 pub const ERROR_FILE_NOT_FOUND: WIN32_ERROR = 2;
 pub const ERROR_SUCCESS: WIN32_ERROR = 0;
@@ -167,17 +385,33 @@ pub const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS: u32 = 4;
 pub const GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT: u32 = 2;
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HANDLE(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HBRUSH(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HCURSOR(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HICON(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HINSTANCE(pub *mut core::ffi::c_void);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HKEY(pub *mut core::ffi::c_void);
 pub const HKEY_CLASSES_ROOT: HKEY = HKEY(-2147483648 as _);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct HMENU(pub *mut core::ffi::c_void);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HMODULE(pub *mut core::ffi::c_void);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HWND(pub *mut core::ffi::c_void);
+pub const HWND_MESSAGE: HWND = HWND(-3 as _);
 windows_core::imp::define_interface!(
     IAgileObject,
     IAgileObject_Vtbl,
@@ -299,6 +533,453 @@ impl IClassFactory_Vtbl {
     }
 }
 impl windows_core::RuntimeName for IClassFactory {}
+windows_core::imp::define_interface!(
+    ISequentialStream,
+    ISequentialStream_Vtbl,
+    0x0c733a30_2a1c_11ce_ade5_00aa0044773d
+);
+windows_core::imp::interface_hierarchy!(ISequentialStream, windows_core::IUnknown);
+impl ISequentialStream {
+    pub unsafe fn Read(
+        &self,
+        pv: *mut core::ffi::c_void,
+        cb: u32,
+        pcbread: Option<*mut u32>,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Read)(
+                windows_core::Interface::as_raw(self),
+                pv as _,
+                cb,
+                pcbread.unwrap_or(core::mem::zeroed()) as _,
+            )
+        }
+    }
+    pub unsafe fn Write(
+        &self,
+        pv: *const core::ffi::c_void,
+        cb: u32,
+        pcbwritten: Option<*mut u32>,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Write)(
+                windows_core::Interface::as_raw(self),
+                pv,
+                cb,
+                pcbwritten.unwrap_or(core::mem::zeroed()) as _,
+            )
+        }
+    }
+}
+#[repr(C)]
+pub struct ISequentialStream_Vtbl {
+    pub base__: windows_core::IUnknown_Vtbl,
+    pub Read: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+        u32,
+        *mut u32,
+    ) -> windows_core::HRESULT,
+    pub Write: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *const core::ffi::c_void,
+        u32,
+        *mut u32,
+    ) -> windows_core::HRESULT,
+}
+pub trait ISequentialStream_Impl: windows_core::IUnknownImpl {
+    fn Read(
+        &self,
+        pv: *mut core::ffi::c_void,
+        cb: u32,
+        pcbread: *mut u32,
+    ) -> windows_core::Result<()>;
+    fn Write(
+        &self,
+        pv: *const core::ffi::c_void,
+        cb: u32,
+        pcbwritten: *mut u32,
+    ) -> windows_core::Result<()>;
+}
+impl ISequentialStream_Vtbl {
+    pub const fn new<Identity: ISequentialStream_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn Read<Identity: ISequentialStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            pv: *mut core::ffi::c_void,
+            cb: u32,
+            pcbread: *mut u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISequentialStream_Impl::Read(
+                    this,
+                    core::mem::transmute_copy(&pv),
+                    core::mem::transmute_copy(&cb),
+                    core::mem::transmute_copy(&pcbread),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Write<Identity: ISequentialStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            pv: *const core::ffi::c_void,
+            cb: u32,
+            pcbwritten: *mut u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                ISequentialStream_Impl::Write(
+                    this,
+                    core::mem::transmute_copy(&pv),
+                    core::mem::transmute_copy(&cb),
+                    core::mem::transmute_copy(&pcbwritten),
+                )
+                .into()
+            }
+        }
+        Self {
+            base__: windows_core::IUnknown_Vtbl::new::<Identity, OFFSET>(),
+            Read: Read::<Identity, OFFSET>,
+            Write: Write::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<ISequentialStream as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for ISequentialStream {}
+windows_core::imp::define_interface!(
+    IStream,
+    IStream_Vtbl,
+    0x0000000c_0000_0000_c000_000000000046
+);
+impl core::ops::Deref for IStream {
+    type Target = ISequentialStream;
+    fn deref(&self) -> &Self::Target {
+        unsafe { core::mem::transmute(self) }
+    }
+}
+windows_core::imp::interface_hierarchy!(IStream, windows_core::IUnknown, ISequentialStream);
+impl IStream {
+    pub unsafe fn Seek(
+        &self,
+        dlibmove: i64,
+        dworigin: STREAM_SEEK,
+        plibnewposition: Option<*mut u64>,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Seek)(
+                windows_core::Interface::as_raw(self),
+                dlibmove,
+                dworigin,
+                plibnewposition.unwrap_or(core::mem::zeroed()) as _,
+            )
+        }
+    }
+    pub unsafe fn SetSize(&self, libnewsize: u64) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).SetSize)(
+                windows_core::Interface::as_raw(self),
+                libnewsize,
+            )
+        }
+    }
+    pub unsafe fn CopyTo<P0>(
+        &self,
+        pstm: P0,
+        cb: u64,
+        pcbread: Option<*mut u64>,
+        pcbwritten: Option<*mut u64>,
+    ) -> windows_core::HRESULT
+    where
+        P0: windows_core::Param<Self>,
+    {
+        unsafe {
+            (windows_core::Interface::vtable(self).CopyTo)(
+                windows_core::Interface::as_raw(self),
+                pstm.param().abi(),
+                cb,
+                pcbread.unwrap_or(core::mem::zeroed()) as _,
+                pcbwritten.unwrap_or(core::mem::zeroed()) as _,
+            )
+        }
+    }
+    pub unsafe fn Commit(&self, grfcommitflags: u32) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Commit)(
+                windows_core::Interface::as_raw(self),
+                grfcommitflags,
+            )
+        }
+    }
+    pub unsafe fn Revert(&self) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Revert)(windows_core::Interface::as_raw(self))
+        }
+    }
+    pub unsafe fn LockRegion(
+        &self,
+        liboffset: u64,
+        cb: u64,
+        dwlocktype: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).LockRegion)(
+                windows_core::Interface::as_raw(self),
+                liboffset,
+                cb,
+                dwlocktype,
+            )
+        }
+    }
+    pub unsafe fn UnlockRegion(
+        &self,
+        liboffset: u64,
+        cb: u64,
+        dwlocktype: u32,
+    ) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).UnlockRegion)(
+                windows_core::Interface::as_raw(self),
+                liboffset,
+                cb,
+                dwlocktype,
+            )
+        }
+    }
+    pub unsafe fn Stat(&self, pstatstg: *mut STATSTG, grfstatflag: u32) -> windows_core::HRESULT {
+        unsafe {
+            (windows_core::Interface::vtable(self).Stat)(
+                windows_core::Interface::as_raw(self),
+                pstatstg as _,
+                grfstatflag,
+            )
+        }
+    }
+    pub unsafe fn Clone(&self) -> windows_core::Result<Self> {
+        unsafe {
+            let mut result__ = core::mem::zeroed();
+            (windows_core::Interface::vtable(self).Clone)(
+                windows_core::Interface::as_raw(self),
+                &mut result__,
+            )
+            .and_then(|| windows_core::imp::Type::from_abi(result__))
+        }
+    }
+}
+#[repr(C)]
+pub struct IStream_Vtbl {
+    pub base__: ISequentialStream_Vtbl,
+    pub Seek: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        i64,
+        STREAM_SEEK,
+        *mut u64,
+    ) -> windows_core::HRESULT,
+    pub SetSize: unsafe extern "system" fn(*mut core::ffi::c_void, u64) -> windows_core::HRESULT,
+    pub CopyTo: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+        u64,
+        *mut u64,
+        *mut u64,
+    ) -> windows_core::HRESULT,
+    pub Commit: unsafe extern "system" fn(*mut core::ffi::c_void, u32) -> windows_core::HRESULT,
+    pub Revert: unsafe extern "system" fn(*mut core::ffi::c_void) -> windows_core::HRESULT,
+    pub LockRegion:
+        unsafe extern "system" fn(*mut core::ffi::c_void, u64, u64, u32) -> windows_core::HRESULT,
+    pub UnlockRegion:
+        unsafe extern "system" fn(*mut core::ffi::c_void, u64, u64, u32) -> windows_core::HRESULT,
+    pub Stat: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut STATSTG,
+        u32,
+    ) -> windows_core::HRESULT,
+    pub Clone: unsafe extern "system" fn(
+        *mut core::ffi::c_void,
+        *mut *mut core::ffi::c_void,
+    ) -> windows_core::HRESULT,
+}
+pub trait IStream_Impl: ISequentialStream_Impl {
+    fn Seek(
+        &self,
+        dlibmove: i64,
+        dworigin: STREAM_SEEK,
+        plibnewposition: *mut u64,
+    ) -> windows_core::Result<()>;
+    fn SetSize(&self, libnewsize: u64) -> windows_core::Result<()>;
+    fn CopyTo(
+        &self,
+        pstm: windows_core::Ref<IStream>,
+        cb: u64,
+        pcbread: *mut u64,
+        pcbwritten: *mut u64,
+    ) -> windows_core::Result<()>;
+    fn Commit(&self, grfcommitflags: u32) -> windows_core::Result<()>;
+    fn Revert(&self) -> windows_core::Result<()>;
+    fn LockRegion(&self, liboffset: u64, cb: u64, dwlocktype: u32) -> windows_core::Result<()>;
+    fn UnlockRegion(&self, liboffset: u64, cb: u64, dwlocktype: u32) -> windows_core::Result<()>;
+    fn Stat(&self, pstatstg: *mut STATSTG, grfstatflag: u32) -> windows_core::Result<()>;
+    fn Clone(&self) -> windows_core::Result<IStream>;
+}
+impl IStream_Vtbl {
+    pub const fn new<Identity: IStream_Impl, const OFFSET: isize>() -> Self {
+        unsafe extern "system" fn Seek<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            dlibmove: i64,
+            dworigin: STREAM_SEEK,
+            plibnewposition: *mut u64,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::Seek(
+                    this,
+                    core::mem::transmute_copy(&dlibmove),
+                    core::mem::transmute_copy(&dworigin),
+                    core::mem::transmute_copy(&plibnewposition),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn SetSize<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            libnewsize: u64,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::SetSize(this, core::mem::transmute_copy(&libnewsize)).into()
+            }
+        }
+        unsafe extern "system" fn CopyTo<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            pstm: *mut core::ffi::c_void,
+            cb: u64,
+            pcbread: *mut u64,
+            pcbwritten: *mut u64,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::CopyTo(
+                    this,
+                    core::mem::transmute_copy(&pstm),
+                    core::mem::transmute_copy(&cb),
+                    core::mem::transmute_copy(&pcbread),
+                    core::mem::transmute_copy(&pcbwritten),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Commit<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            grfcommitflags: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::Commit(this, core::mem::transmute_copy(&grfcommitflags)).into()
+            }
+        }
+        unsafe extern "system" fn Revert<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::Revert(this).into()
+            }
+        }
+        unsafe extern "system" fn LockRegion<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            liboffset: u64,
+            cb: u64,
+            dwlocktype: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::LockRegion(
+                    this,
+                    core::mem::transmute_copy(&liboffset),
+                    core::mem::transmute_copy(&cb),
+                    core::mem::transmute_copy(&dwlocktype),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn UnlockRegion<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            liboffset: u64,
+            cb: u64,
+            dwlocktype: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::UnlockRegion(
+                    this,
+                    core::mem::transmute_copy(&liboffset),
+                    core::mem::transmute_copy(&cb),
+                    core::mem::transmute_copy(&dwlocktype),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Stat<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            pstatstg: *mut STATSTG,
+            grfstatflag: u32,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                IStream_Impl::Stat(
+                    this,
+                    core::mem::transmute_copy(&pstatstg),
+                    core::mem::transmute_copy(&grfstatflag),
+                )
+                .into()
+            }
+        }
+        unsafe extern "system" fn Clone<Identity: IStream_Impl, const OFFSET: isize>(
+            this: *mut core::ffi::c_void,
+            ppstm: *mut *mut core::ffi::c_void,
+        ) -> windows_core::HRESULT {
+            unsafe {
+                let this: &Identity =
+                    &*((this as *const *const ()).offset(OFFSET) as *const Identity);
+                match IStream_Impl::Clone(this) {
+                    Ok(ok__) => {
+                        ppstm.write(core::mem::transmute(ok__));
+                        windows_core::HRESULT(0)
+                    }
+                    Err(err) => err.into(),
+                }
+            }
+        }
+        Self {
+            base__: ISequentialStream_Vtbl::new::<Identity, OFFSET>(),
+            Seek: Seek::<Identity, OFFSET>,
+            SetSize: SetSize::<Identity, OFFSET>,
+            CopyTo: CopyTo::<Identity, OFFSET>,
+            Commit: Commit::<Identity, OFFSET>,
+            Revert: Revert::<Identity, OFFSET>,
+            LockRegion: LockRegion::<Identity, OFFSET>,
+            UnlockRegion: UnlockRegion::<Identity, OFFSET>,
+            Stat: Stat::<Identity, OFFSET>,
+            Clone: Clone::<Identity, OFFSET>,
+        }
+    }
+    pub fn matches(iid: &windows_core::GUID) -> bool {
+        iid == &<IStream as windows_core::Interface>::IID
+            || iid == &<ISequentialStream as windows_core::Interface>::IID
+    }
+}
+impl windows_core::RuntimeName for IStream {}
 windows_core::imp::define_interface!(
     ISyncMgrEnumItems,
     ISyncMgrEnumItems_Vtbl,
@@ -1438,8 +2119,58 @@ impl ISyncMgrSynchronizeCallback_Vtbl {
 }
 impl windows_core::RuntimeName for ISyncMgrSynchronizeCallback {}
 pub const KEY_WRITE: REG_SAM_FLAGS = 131078;
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct LPARAM(pub isize);
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct LRESULT(pub isize);
 pub const MAX_SYNCMGRHANDLERNAME: u32 = 32;
 pub const MAX_SYNCMGRITEMNAME: u32 = 128;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct MSG {
+    pub hwnd: HWND,
+    pub message: u32,
+    pub wParam: WPARAM,
+    pub lParam: LPARAM,
+    pub time: u32,
+    pub pt: POINT,
+}
+pub type MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = u32;
+pub const MWMO_ALERTABLE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 2;
+pub const MWMO_INPUTAVAILABLE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 4;
+pub const MWMO_NONE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 0;
+pub const MWMO_WAITALL: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 1;
+pub type PEEK_MESSAGE_REMOVE_TYPE = u32;
+pub const PM_NOREMOVE: PEEK_MESSAGE_REMOVE_TYPE = 0;
+pub const PM_NOYIELD: PEEK_MESSAGE_REMOVE_TYPE = 2;
+pub const PM_QS_INPUT: PEEK_MESSAGE_REMOVE_TYPE = 67567616;
+pub const PM_QS_PAINT: PEEK_MESSAGE_REMOVE_TYPE = 2097152;
+pub const PM_QS_POSTMESSAGE: PEEK_MESSAGE_REMOVE_TYPE = 9961472;
+pub const PM_QS_SENDMESSAGE: PEEK_MESSAGE_REMOVE_TYPE = 4194304;
+pub const PM_REMOVE: PEEK_MESSAGE_REMOVE_TYPE = 1;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct POINT {
+    pub x: i32,
+    pub y: i32,
+}
+pub const QS_ALLEVENTS: QUEUE_STATUS_FLAGS = 1215;
+pub const QS_ALLINPUT: QUEUE_STATUS_FLAGS = 1279;
+pub const QS_ALLPOSTMESSAGE: QUEUE_STATUS_FLAGS = 256;
+pub const QS_HOTKEY: QUEUE_STATUS_FLAGS = 128;
+pub const QS_INPUT: QUEUE_STATUS_FLAGS = 1031;
+pub const QS_KEY: QUEUE_STATUS_FLAGS = 1;
+pub const QS_MOUSE: QUEUE_STATUS_FLAGS = 6;
+pub const QS_MOUSEBUTTON: QUEUE_STATUS_FLAGS = 4;
+pub const QS_MOUSEMOVE: QUEUE_STATUS_FLAGS = 2;
+pub const QS_PAINT: QUEUE_STATUS_FLAGS = 32;
+pub const QS_POSTMESSAGE: QUEUE_STATUS_FLAGS = 8;
+pub const QS_RAWINPUT: QUEUE_STATUS_FLAGS = 1024;
+pub const QS_SENDMESSAGE: QUEUE_STATUS_FLAGS = 64;
+pub const QS_TIMER: QUEUE_STATUS_FLAGS = 16;
+pub type QUEUE_STATUS_FLAGS = u32;
 pub type REG_CREATE_KEY_DISPOSITION = u32;
 pub type REG_OPEN_CREATE_OPTIONS = u32;
 pub const REG_OPTION_NON_VOLATILE: REG_OPEN_CREATE_OPTIONS = 0;
@@ -1453,6 +2184,23 @@ pub struct SECURITY_ATTRIBUTES {
     pub lpSecurityDescriptor: *mut core::ffi::c_void,
     pub bInheritHandle: windows_core::BOOL,
 }
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct STATSTG {
+    pub pwcsName: windows_core::PWSTR,
+    pub r#type: u32,
+    pub cbSize: u64,
+    pub mtime: FILETIME,
+    pub ctime: FILETIME,
+    pub atime: FILETIME,
+    pub grfMode: STGM,
+    pub grfLocksSupported: u32,
+    pub clsid: windows_core::GUID,
+    pub grfStateBits: u32,
+    pub reserved: u32,
+}
+pub type STGM = u32;
+pub type STREAM_SEEK = u32;
 pub type SYNCMGRERRORFLAGS = i32;
 pub const SYNCMGRERRORFLAG_ENABLEJUMPTEXT: SYNCMGRERRORFLAGS = 1;
 pub type SYNCMGRFLAG = i32;
@@ -1568,4 +2316,90 @@ pub const S_SYNCMGR_MISSINGITEMS: windows_core::HRESULT = windows_core::HRESULT(
 pub const S_SYNCMGR_RETRYSYNC: windows_core::HRESULT = windows_core::HRESULT(0x40202_u32 as _);
 pub const SyncMgr: windows_core::GUID =
     windows_core::GUID::from_u128(0x6295df27_35ee_11d1_8707_00c04fd93327);
+pub const WAIT_ABANDONED: WAIT_EVENT = 128;
+pub const WAIT_ABANDONED_0: WAIT_EVENT = 128;
+pub type WAIT_EVENT = u32;
+pub const WAIT_FAILED: WAIT_EVENT = 4294967295;
+pub const WAIT_IO_COMPLETION: WAIT_EVENT = 192;
+pub const WAIT_OBJECT_0: WAIT_EVENT = 0;
+pub const WAIT_TIMEOUT: WAIT_EVENT = 258;
 pub type WIN32_ERROR = u32;
+pub type WINDOW_EX_STYLE = u32;
+pub type WINDOW_STYLE = u32;
+pub const WM_APP: u32 = 32768;
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WNDCLASSW {
+    pub style: WNDCLASS_STYLES,
+    pub lpfnWndProc: WNDPROC,
+    pub cbClsExtra: i32,
+    pub cbWndExtra: i32,
+    pub hInstance: HINSTANCE,
+    pub hIcon: HICON,
+    pub hCursor: HCURSOR,
+    pub hbrBackground: HBRUSH,
+    pub lpszMenuName: windows_core::PWSTR,
+    pub lpszClassName: windows_core::PWSTR,
+}
+pub type WNDCLASS_STYLES = u32;
+pub type WNDPROC = Option<
+    unsafe extern "system" fn(param0: HWND, param1: u32, param2: WPARAM, param3: LPARAM) -> LRESULT,
+>;
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct WPARAM(pub usize);
+pub const WS_ACTIVECAPTION: WINDOW_STYLE = 1;
+pub const WS_BORDER: WINDOW_STYLE = 8388608;
+pub const WS_CAPTION: WINDOW_STYLE = 12582912;
+pub const WS_CHILD: WINDOW_STYLE = 1073741824;
+pub const WS_CHILDWINDOW: WINDOW_STYLE = 1073741824;
+pub const WS_CLIPCHILDREN: WINDOW_STYLE = 33554432;
+pub const WS_CLIPSIBLINGS: WINDOW_STYLE = 67108864;
+pub const WS_DISABLED: WINDOW_STYLE = 134217728;
+pub const WS_DLGFRAME: WINDOW_STYLE = 4194304;
+pub const WS_EX_ACCEPTFILES: WINDOW_EX_STYLE = 16;
+pub const WS_EX_APPWINDOW: WINDOW_EX_STYLE = 262144;
+pub const WS_EX_CLIENTEDGE: WINDOW_EX_STYLE = 512;
+pub const WS_EX_COMPOSITED: WINDOW_EX_STYLE = 33554432;
+pub const WS_EX_CONTEXTHELP: WINDOW_EX_STYLE = 1024;
+pub const WS_EX_CONTROLPARENT: WINDOW_EX_STYLE = 65536;
+pub const WS_EX_DLGMODALFRAME: WINDOW_EX_STYLE = 1;
+pub const WS_EX_LAYERED: WINDOW_EX_STYLE = 524288;
+pub const WS_EX_LAYOUTRTL: WINDOW_EX_STYLE = 4194304;
+pub const WS_EX_LEFT: WINDOW_EX_STYLE = 0;
+pub const WS_EX_LEFTSCROLLBAR: WINDOW_EX_STYLE = 16384;
+pub const WS_EX_LTRREADING: WINDOW_EX_STYLE = 0;
+pub const WS_EX_MDICHILD: WINDOW_EX_STYLE = 64;
+pub const WS_EX_NOACTIVATE: WINDOW_EX_STYLE = 134217728;
+pub const WS_EX_NOINHERITLAYOUT: WINDOW_EX_STYLE = 1048576;
+pub const WS_EX_NOPARENTNOTIFY: WINDOW_EX_STYLE = 4;
+pub const WS_EX_NOREDIRECTIONBITMAP: WINDOW_EX_STYLE = 2097152;
+pub const WS_EX_OVERLAPPEDWINDOW: WINDOW_EX_STYLE = 768;
+pub const WS_EX_PALETTEWINDOW: WINDOW_EX_STYLE = 392;
+pub const WS_EX_RIGHT: WINDOW_EX_STYLE = 4096;
+pub const WS_EX_RIGHTSCROLLBAR: WINDOW_EX_STYLE = 0;
+pub const WS_EX_RTLREADING: WINDOW_EX_STYLE = 8192;
+pub const WS_EX_STATICEDGE: WINDOW_EX_STYLE = 131072;
+pub const WS_EX_TOOLWINDOW: WINDOW_EX_STYLE = 128;
+pub const WS_EX_TOPMOST: WINDOW_EX_STYLE = 8;
+pub const WS_EX_TRANSPARENT: WINDOW_EX_STYLE = 32;
+pub const WS_EX_WINDOWEDGE: WINDOW_EX_STYLE = 256;
+pub const WS_GROUP: WINDOW_STYLE = 131072;
+pub const WS_HSCROLL: WINDOW_STYLE = 1048576;
+pub const WS_ICONIC: WINDOW_STYLE = 536870912;
+pub const WS_MAXIMIZE: WINDOW_STYLE = 16777216;
+pub const WS_MAXIMIZEBOX: WINDOW_STYLE = 65536;
+pub const WS_MINIMIZE: WINDOW_STYLE = 536870912;
+pub const WS_MINIMIZEBOX: WINDOW_STYLE = 131072;
+pub const WS_OVERLAPPED: WINDOW_STYLE = 0;
+pub const WS_OVERLAPPEDWINDOW: WINDOW_STYLE = 13565952;
+pub const WS_POPUP: WINDOW_STYLE = 2147483648;
+pub const WS_POPUPWINDOW: WINDOW_STYLE = 2156396544;
+pub const WS_SIZEBOX: WINDOW_STYLE = 262144;
+pub const WS_SYSMENU: WINDOW_STYLE = 524288;
+pub const WS_TABSTOP: WINDOW_STYLE = 65536;
+pub const WS_THICKFRAME: WINDOW_STYLE = 262144;
+pub const WS_TILED: WINDOW_STYLE = 0;
+pub const WS_TILEDWINDOW: WINDOW_STYLE = 13565952;
+pub const WS_VISIBLE: WINDOW_STYLE = 268435456;
+pub const WS_VSCROLL: WINDOW_STYLE = 2097152;

@@ -1,17 +1,16 @@
 //! The Sync Manager's `ISyncMgrSynchronizeCallback`, as the runtime holds and calls it.
 //!
-//! On Windows the callback is an apartment-bound COM pointer. Unless the object declares itself
-//! agile (`IAgileObject`), the runtime keeps it as an agile reference (windows-core's
-//! `AgileReference`, i.e. `RoGetAgileReference`) and resolves it on the calling thread, so
-//! worker threads reach the Sync Manager through a proxy. Elsewhere there are no apartments and
-//! the pointer is held directly. Calls go through the raw vtable: the generated wrappers turn the
-//! success codes `S_SYNCMGR_CANCELITEM`/`S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs
-//! them.
+//! Off Windows there are no apartments and the pointer is held directly. On Windows a callback
+//! that answers `IAgileObject`, or that comes from the multithreaded apartment, is held directly
+//! too; one that belongs to a single-threaded apartment is held with the way to its thread
+//! ([`apartment`](crate::apartment) says which path each call takes). Calls go through the raw
+//! vtable: the generated wrappers turn the success codes `S_SYNCMGR_CANCELITEM` /
+//! `S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs them.
 
 use crate::SyncStatus;
 use crate::abi::{self, ISyncMgrSynchronizeCallback, SYNCMGRLOGERRORINFO, SYNCMGRPROGRESSITEM};
 use crate::guard::trace;
-use windows_core::{AgileReference, GUID, HRESULT, Interface};
+use windows_core::{GUID, HRESULT, Interface};
 
 const INTERFACE: &str = "ISyncMgrSynchronizeCallback";
 
@@ -44,17 +43,18 @@ pub(crate) struct Callback {
 }
 
 enum Held {
-    /// Callable from any thread: no apartments (off Windows), or an `IAgileObject`.
+    /// Callable from any thread: no apartments (off Windows), an `IAgileObject`, a pointer of
+    /// the multithreaded apartment, or one whose thread cannot be reached otherwise.
     Direct(ISyncMgrSynchronizeCallback),
-    /// Apartment-bound: resolved to a proxy on the calling thread.
-    #[cfg_attr(not(windows), allow(dead_code))]
-    Reference(AgileReference<ISyncMgrSynchronizeCallback>),
+    /// Bound to the single-threaded apartment that passed it.
+    #[cfg(windows)]
+    Apartment(crate::apartment::Bound),
 }
 
 // SAFETY: `Direct` holds a pointer that may be used from any thread: off Windows there are no
-// apartments (the Sync Manager's callbacks "may be called on any thread", DOC:prepareforsync),
-// and on Windows only an object that answers `IAgileObject` is held directly. `AgileReference` is
-// itself `Send + Sync`.
+// apartments, and on Windows it is agile, belongs to the MTA (which the worker joins), or no
+// way to its thread exists and the mobsync documentation allows calls from any thread. `Bound`
+// is itself `Send + Sync`.
 unsafe impl Send for Held {}
 // SAFETY: as for `Send`; COM objects are called through `&self` and synchronize internally.
 unsafe impl Sync for Held {}
@@ -82,52 +82,44 @@ fn encode_inline(text: &str, units: &mut [u16; INLINE]) {
     }
 }
 
-/// The callback as resolved for one call: borrowed when held directly, a proxy otherwise.
-enum Resolved<'a> {
-    Borrowed(&'a ISyncMgrSynchronizeCallback),
-    #[cfg_attr(not(windows), allow(dead_code))]
-    Owned(ISyncMgrSynchronizeCallback),
-}
-
-impl core::ops::Deref for Resolved<'_> {
-    type Target = ISyncMgrSynchronizeCallback;
-
-    fn deref(&self) -> &ISyncMgrSynchronizeCallback {
-        match self {
-            Self::Borrowed(callback) => callback,
-            Self::Owned(callback) => callback,
-        }
-    }
-}
-
 impl Callback {
     /// Takes a reference to `raw`, a non-null `ISyncMgrSynchronizeCallback` pointer.
-    pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> windows_core::Result<Self> {
-        let held = if cfg!(windows) && raw.cast::<abi::IAgileObject>().is_err() {
-            Held::Reference(AgileReference::new(raw)?)
-        } else {
-            Held::Direct(raw.clone())
-        };
-        Ok(Self { held })
+    pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> Self {
+        #[cfg(windows)]
+        if raw.cast::<abi::IAgileObject>().is_err()
+            && let Some(bound) = crate::apartment::Bound::new(raw)
+        {
+            return Self {
+                held: Held::Apartment(bound),
+            };
+        }
+        Self {
+            held: Held::Direct(raw.clone()),
+        }
     }
 
-    /// The callback, usable on this thread. A directly held pointer is borrowed (`self` keeps
-    /// its reference for the call), which spares an `AddRef`/`Release` pair per call.
-    fn resolve(&self) -> Option<Resolved<'_>> {
+    /// Calls `f` with the callback as this thread may use it; `None` when it cannot be reached.
+    /// A directly held pointer is borrowed (`self` keeps its reference for the call), which
+    /// spares an `AddRef`/`Release` pair per call.
+    #[inline]
+    #[cfg_attr(not(windows), allow(clippy::unnecessary_wraps))] // only Windows has unreachable ones
+    fn with<R>(&self, f: impl FnOnce(&ISyncMgrSynchronizeCallback) -> R) -> Option<R> {
         match &self.held {
-            Held::Direct(callback) => Some(Resolved::Borrowed(callback)),
-            Held::Reference(agile) => agile.resolve().ok().map(Resolved::Owned),
+            Held::Direct(callback) => Some(f(callback)),
+            #[cfg(windows)]
+            Held::Apartment(bound) => bound.with(f),
         }
     }
 
     /// `Progress` for `item`, with the fields `progress.mask` selects.
     pub(crate) fn progress(&self, item: &GUID, progress: &SYNCMGRPROGRESSITEM) -> ProgressReply {
-        let Some(callback) = self.resolve() else {
+        let Some(hr) = self.with(|callback| {
+            // SAFETY: `callback` is a live ISyncMgrSynchronizeCallback for this thread, and both
+            // pointers are valid for the duration of the call.
+            unsafe { (callback.vtable().Progress)(callback.as_raw(), item, progress) }
+        }) else {
             return ProgressReply::CancelAll;
         };
-        // SAFETY: `callback` is a live ISyncMgrSynchronizeCallback for this thread, and both
-        // pointers are valid for the duration of the call.
-        let hr = unsafe { (callback.vtable().Progress)(callback.as_raw(), item, progress) };
         trace(INTERFACE, "Progress", hr);
         match hr {
             abi::S_SYNCMGR_CANCELITEM => ProgressReply::CancelItem,
@@ -175,9 +167,6 @@ impl Callback {
 
     /// `LogError` with `text`, about `item` when given.
     pub(crate) fn log(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
-        let Some(callback) = self.resolve() else {
-            return;
-        };
         let text = wide(text);
         let info = SYNCMGRLOGERRORINFO {
             cbSize: abi::cb_size::<SYNCMGRLOGERRORINFO>(),
@@ -189,17 +178,18 @@ impl Callback {
             ItemID: item.copied().unwrap_or_default(),
             ..SYNCMGRLOGERRORINFO::default()
         };
-        // SAFETY: `callback` is live for this thread; `text` is NUL-terminated and `info` is a
-        // complete SYNCMGRLOGERRORINFO, both alive for the call.
-        let hr = unsafe {
-            (callback.vtable().LogError)(
-                callback.as_raw(),
-                level as u32,
-                windows_core::PCWSTR(text.as_ptr()),
-                &raw const info,
-            )
-        };
-        trace(INTERFACE, "LogError", hr);
+        self.call("LogError", |callback| {
+            // SAFETY: `callback` is live for this thread; `text` is NUL-terminated and `info` is
+            // a complete SYNCMGRLOGERRORINFO, both alive for the call.
+            unsafe {
+                (callback.vtable().LogError)(
+                    callback.as_raw(),
+                    level as u32,
+                    windows_core::PCWSTR(text.as_ptr()),
+                    &raw const info,
+                )
+            }
+        });
     }
 
     /// `PrepareForSyncCompleted(hr)`.
@@ -241,10 +231,10 @@ impl Callback {
         });
     }
 
-    /// Calls a completion method; its answer is only traced (the Sync Manager returns `S_OK`).
+    /// Calls a method whose answer is only traced (the Sync Manager returns `S_OK`).
     fn call(&self, method: &'static str, f: impl FnOnce(&ISyncMgrSynchronizeCallback) -> HRESULT) {
-        if let Some(callback) = self.resolve() {
-            trace(INTERFACE, method, f(&callback));
+        if let Some(hr) = self.with(f) {
+            trace(INTERFACE, method, hr);
         }
     }
 }

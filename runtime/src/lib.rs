@@ -73,8 +73,35 @@
 //!
 //! The handler type must be `Send + Sync`: `synchronize_item` runs on a worker thread while the
 //! Sync Manager's thread calls `SetItemStatus`. The runtime never holds a lock while it runs your
-//! code or calls the Sync Manager. On Windows the worker joins the multithreaded apartment and
-//! reaches the callback through an agile reference (a proxy), unless the callback is agile itself.
+//! code or calls the Sync Manager.
+//!
+//! ## How calls reach the Sync Manager's callback (Windows)
+//!
+//! The Sync Manager runs in a single-threaded apartment (STA) whose thread pumps messages, and
+//! the `ISyncMgrSynchronizeCallback` it passes to `SetProgressCallback` is an ordinary object of
+//! that apartment. The worker joins the multithreaded apartment (MTA). Each callback call takes
+//! one path:
+//!
+//! | Callback | Caller | Path |
+//! |---|---|---|
+//! | answers `IAgileObject`, or passed from the MTA or a thread without COM | any thread | called directly |
+//! | passed from an STA | that STA's thread | called directly |
+//! | passed from an STA | the worker | a proxy: marshaled once on the STA's thread (`CoMarshalInterThreadInterfaceInStream`), unmarshaled once per worker (`CoGetInterfaceAndReleaseStream`) |
+//! | passed from an STA, no proxy/stub registered for `ISyncMgrSynchronizeCallback` (Wine) | the worker | carried to the STA's thread: a message-only window the runtime created there runs the call (`SendMessageW`) while the worker waits |
+//! | passed from an STA | any other thread | carried to the STA's thread the same way |
+//! | passed from an STA whose window cannot be created | any thread | called directly |
+//!
+//! Either way the Sync Manager sees every call on its own thread, in order, exactly as often as
+//! the protocol says, and no call crosses an apartment without COM's or the window's help. The
+//! two remote paths need what every call into an STA needs: its thread keeps dispatching
+//! messages while a session runs (the Sync Manager does; a host that blocks its STA thread
+//! without pumping stalls the worker at its next call). The direct path in the last row rests
+//! on the mobsync reference pages, which allow the callback's methods to be called from any
+//! thread (`ISyncMgrSynchronize::PrepareForSync` and `::Synchronize`, Remarks). The callback is
+//! released on its own thread too: at once when its last reference goes there, otherwise at the
+//! thread's next message; until then `DllCanUnloadNow` answers `S_FALSE`. The runtime calls
+//! only classic COM and user32 functions, no WinRT (`Ro*`) ones, which Wine does not all have:
+//! a release build of a handler DLL imports none (the Wine end to end checks this).
 //!
 //! # Tracing
 //!
@@ -91,6 +118,7 @@
 extern crate self as syncmgr;
 
 pub mod abi;
+mod apartment;
 mod callback;
 mod catalog;
 mod class;

@@ -6,6 +6,7 @@
 //! traces its HRESULT.
 
 use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO};
+use crate::apartment::WorkerApartment;
 use crate::callback::{Callback, CallbackSlot, LogLevel};
 use crate::catalog::Catalog;
 use crate::com::{self, ComObject};
@@ -196,10 +197,7 @@ impl<T: HandlerClass> Shared<T> {
     }
 
     fn set_callback(&self, callback: Option<&abi::ISyncMgrSynchronizeCallback>) -> HRESULT {
-        let new = match callback.map(Callback::new).transpose() {
-            Ok(new) => new.map(Arc::new),
-            Err(error) => return error.code(),
-        };
+        let new = callback.map(|callback| Arc::new(Callback::new(callback)));
         // Dropped here, after the lock: releasing may call back into the host.
         drop(self.callback.replace(new));
         abi::S_OK
@@ -329,9 +327,9 @@ impl<T: HandlerClass> Shared<T> {
                 // Declared first, dropped last: the worker counts as running until it left
                 // its apartment.
                 let _worker = worker;
-                // The worker reaches the callback through its agile reference, which needs COM
-                // on this thread; everything COM-related is released before the apartment ends.
-                let _apartment = sync::WorkerApartment::enter();
+                // The worker may reach the callback through a proxy, which needs COM on this
+                // thread; everything COM-related is released before the apartment ends.
+                let _apartment = WorkerApartment::enter();
                 sync::run(&shared, &session);
                 drop((shared, session));
             });

@@ -237,37 +237,6 @@ fn synchronize_one<T: HandlerClass>(shared: &Shared<T>, item: &mut ItemSync<'_>)
     SyncStatus::Failed
 }
 
-/// The worker thread's COM apartment: the multithreaded apartment on Windows, nothing elsewhere.
-pub(crate) struct WorkerApartment {
-    #[cfg(windows)]
-    entered: bool,
-}
-
-impl WorkerApartment {
-    pub(crate) fn enter() -> Self {
-        #[cfg(windows)]
-        {
-            // SAFETY: initializes COM on this new thread; balanced in `drop`.
-            let hr = unsafe { abi::CoInitializeEx(None, abi::COINIT_MULTITHREADED as u32) };
-            Self {
-                entered: hr.is_ok(),
-            }
-        }
-        #[cfg(not(windows))]
-        Self {}
-    }
-}
-
-#[cfg(windows)]
-impl Drop for WorkerApartment {
-    fn drop(&mut self) {
-        if self.entered {
-            // SAFETY: balances the successful CoInitializeEx of `enter` on the same thread.
-            unsafe { abi::CoUninitialize() };
-        }
-    }
-}
-
 fn final_text(status: SyncStatus) -> &'static str {
     match status {
         SyncStatus::Succeeded => "Done",
