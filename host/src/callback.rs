@@ -615,6 +615,52 @@ mod tests {
         }
     }
 
+    /// An apartment-bound callback records every call that arrives on another thread than the
+    /// one that made it, and says nothing about calls on its own thread; an agile one takes
+    /// calls on any thread.
+    #[test]
+    fn apartment_bound_callback_checks_the_calling_thread() {
+        let (shared, agile) = callback();
+        let bound = CallbackRef::apartment_bound(Arc::clone(&shared));
+        let call = |this: usize| {
+            let text = syncmgr_wide("Copying");
+            let item = progress_item(1, text.as_ptr());
+            // SAFETY: `this` is a live callback object; valid item id and progress struct.
+            unsafe { progress(this as *mut c_void, &INBOX, &raw const item) }
+        };
+        let (bound_this, agile_this) = (bound.as_raw() as usize, agile.as_raw() as usize);
+        assert_eq!(call(bound_this), abi::S_OK);
+        assert_eq!(kinds(&shared), []);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                assert_eq!(call(agile_this), abi::S_OK);
+                assert_eq!(call(bound_this), abi::S_OK);
+            });
+        });
+        assert_eq!(kinds(&shared), [ViolationKind::WrongApartment]);
+        // The bound one does not claim to be agile, the agile one does on Windows.
+        let mut out = core::ptr::null_mut();
+        // SAFETY: live objects and valid pointers.
+        unsafe {
+            assert_eq!(
+                query_interface(bound.as_raw(), &abi::IAgileObject::IID, &raw mut out),
+                abi::E_NOINTERFACE
+            );
+            let agile_answer =
+                query_interface(agile.as_raw(), &abi::IAgileObject::IID, &raw mut out);
+            if cfg!(windows) {
+                assert_eq!(agile_answer, abi::S_OK);
+                release(out);
+            } else {
+                assert_eq!(agile_answer, abi::E_NOINTERFACE);
+            }
+        }
+    }
+
+    fn syncmgr_wide(text: &str) -> Vec<u16> {
+        text.encode_utf16().chain(Some(0)).collect()
+    }
+
     #[test]
     fn query_interface_and_references() {
         let (_shared, callback) = callback();

@@ -100,7 +100,7 @@
 //! thread (`ISyncMgrSynchronize::PrepareForSync` and `::Synchronize`, Remarks). The callback is
 //! released on its own thread too: at once when its last reference goes there, otherwise at the
 //! thread's next message; until then `DllCanUnloadNow` answers `S_FALSE`. The runtime calls
-//! only classic COM and user32 functions, no WinRT (`Ro*`) ones, which Wine does not all have:
+//! only classic COM and user32 functions, no Windows Runtime (`Ro*`) ones, which Wine does not all have:
 //! a release build of a handler DLL imports none (the Wine end to end checks this).
 //!
 //! # Tracing

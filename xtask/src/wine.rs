@@ -5,17 +5,26 @@
 //!
 //! 1. **install**: the rustup target `x86_64-pc-windows-gnu`, and (through apt-get, only when
 //!    missing) mingw-w64 and Wine.
-//! 2. **build**: `cargo build --target x86_64-pc-windows-gnu` of the handler DLLs and, once it is
-//!    in the workspace, `syncmgr-host` (the driver).
-//! 3. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLLs and the executable:
+//! 2. **build**: `cargo build --release --target x86_64-pc-windows-gnu` of the handler DLLs and
+//!    `syncmgr-host` (the driver): release builds, as handlers ship.
+//! 3. **imports**: each DLL's import table (`x86_64-w64-mingw32-objdump -p`) must name no Windows Runtime
+//!    function (`Ro*`, such as `RoGetAgileReference`, which Wine 8 lacks: calling it kills the
+//!    process) and no Windows Runtime API set.
+//! 4. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLLs and the executables:
 //!    Rust's std imports `ProcessPrng` from it, which Wine 8 does not have.
-//! 4. **prefix**: a private `WINEPREFIX` in `target/wine-prefix`, created once, headless.
-//! 5. **register**: `regsvr32 /s` per DLL, then `reg query` checks each `InprocServer32`.
-//! 6. **host**: the host activates each handler by its CLSID alone (`CoCreateInstance` finds the
-//!    DLL in the registry) and drives a sync session; its JSON report must show a conforming
-//!    session in which every item succeeded. The mirror handler then runs once more with the
-//!    human report, which is printed after the summary.
-//! 7. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key is
+//! 5. **prefix**: a private `WINEPREFIX` in `target/wine-prefix`, created once, headless.
+//! 6. **register**: `regsvr32 /s` per DLL, then `reg query` checks each `InprocServer32`.
+//! 7. **host**: the host activates each handler by its CLSID alone (`CoCreateInstance` finds the
+//!    DLL in the registry) and drives a sync session, twice: as the Sync Manager does (an
+//!    apartment callback on a pumping STA thread; a call on another thread is a violation) and
+//!    with `--agile-callback`. Each JSON report must show a conforming session in which every
+//!    item succeeded. The mirror handler then runs once more with the human report, which is
+//!    printed after the summary.
+//! 8. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
+//!    `mobsync.h`, independent of the Rust crates) drives each handler through two sessions on
+//!    its STA thread with a plain callback, skipping the last item in the middle; it checks
+//!    every callback's thread, the completions, final statuses, releases and `DllCanUnloadNow`.
+//! 9. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key is
 //!    gone.
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
@@ -195,13 +204,15 @@ impl E2e {
 
     /// Runs the steps in order; `Err` names the step that failed.
     fn run_all(&mut self) -> Result<(), &'static str> {
-        let steps: [(&'static str, Step); 7] = [
+        let steps: [(&'static str, Step); 9] = [
             ("install", Self::install),
             ("build", Self::build),
+            ("imports", Self::imports),
             ("shim", Self::shim),
             ("prefix", Self::prefix),
             ("register", Self::register),
             ("host", Self::host),
+            ("sta-client", Self::sta_client),
             ("unregister", Self::unregister),
         ];
         for (name, step) in steps {
@@ -283,6 +294,7 @@ impl E2e {
         let mut command = Command::new(super::cargo());
         command.current_dir(&self.root).args([
             "build",
+            "--release",
             "--target",
             TARGET,
             "--message-format=json-render-diagnostics",
@@ -325,6 +337,48 @@ impl E2e {
         let mut built: Vec<String> = self.dlls.iter().map(|dll| file_name(dll)).collect();
         built.extend(self.host.as_deref().map(file_name));
         Ok(built.join(", "))
+    }
+
+    /// Fails when a DLL imports a Windows Runtime function or API set; lists what each one imports from.
+    fn imports(&mut self) -> StepResult {
+        let mut done = Vec::new();
+        for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
+            let output = self.exec(
+                &format!("objdump-{}", handler.name),
+                Command::new(OBJDUMP).arg("-p").arg(&dll),
+                COMMAND_TIMEOUT,
+            )?;
+            output.success()?;
+            let imports = parse_imports(&output.stdout);
+            if imports.is_empty() {
+                return Err(format!("`{}` lists no imports", output.line));
+            }
+            let winrt: Vec<String> = imports
+                .iter()
+                .filter(|(library, function)| is_winrt(library, function))
+                .map(|(library, function)| format!("{library}!{function}"))
+                .collect();
+            if !winrt.is_empty() {
+                return Err(format!(
+                    "{} imports WinRT functions, which Wine lacks: {}",
+                    file_name(&dll),
+                    winrt.join(", ")
+                ));
+            }
+            let mut libraries: Vec<String> = imports
+                .iter()
+                .map(|(library, _)| library.to_ascii_lowercase())
+                .collect();
+            libraries.sort();
+            libraries.dedup();
+            done.push(format!(
+                "{}: {} functions from {}",
+                handler.name,
+                imports.len(),
+                libraries.join(" ")
+            ));
+        }
+        Ok(format!("no WinRT imports ({})", done.join("; ")))
     }
 
     /// Compiles the `ProcessPrng` shim and puts it beside the DLLs and the executable.
@@ -467,25 +521,28 @@ impl E2e {
         };
         let mut done = Vec::new();
         for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
-            let args = host_args(handler.clsid, true);
-            let output = self.run_host(&exe, handler, &args)?;
-            let items =
-                check_host_output(&output.stdout, &windows_path(&dll)).map_err(|error| {
-                    println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
-                    format!("`{}` printed a failing report: {error}", output.line)
-                })?;
-            done.push(format!("{}: {items}", handler.name));
+            for mode in CallbackMode::ALL {
+                let args = host_args(handler.clsid, true, mode);
+                let output = self.run_host(&exe, handler, &args)?;
+                let items = check_host_output(&output.stdout, &windows_path(&dll), mode).map_err(
+                    |error| {
+                        println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+                        format!("`{}` printed a failing report: {error}", output.line)
+                    },
+                )?;
+                done.push(format!("{} ({}): {items}", handler.name, mode.name()));
+            }
         }
         if let Some(handler) = HANDLERS.iter().find(|handler| handler.name == SHOWCASE) {
-            let args = host_args(handler.clsid, false);
+            let args = host_args(handler.clsid, false, CallbackMode::Apartment);
             let output = self.run_host(&exe, handler, &args)?;
             let line = format!("{} {}", file_name(&exe), args.join(" "));
             self.showcase = Some((line, output.stdout));
         }
         Ok(format!(
-            "`{} {}` exited 0 for each CLSID ({})",
+            "`{} {}` and with --agile-callback exited 0 for each CLSID ({})",
             file_name(&exe),
-            host_args("CLSID", true).join(" "),
+            host_args("CLSID", true, CallbackMode::Apartment).join(" "),
             done.join("; ")
         ))
     }
@@ -501,7 +558,13 @@ impl E2e {
             self.remove_demo(handler, demo_dir)?;
         }
         let json = args.iter().any(|arg| arg == "--json");
-        let label = format!("host-{}{}", handler.name, if json { "-json" } else { "" });
+        let agile = args.iter().any(|arg| arg == "--agile-callback");
+        let label = format!(
+            "host-{}{}{}",
+            handler.name,
+            if json { "-json" } else { "" },
+            if agile { "-agile" } else { "" }
+        );
         let mut command = self.wine(&[]);
         command
             .arg(exe)
@@ -528,6 +591,53 @@ impl E2e {
         )?
         .success()
         .map_err(|error| format!("cannot remove the {} demo folders:\n{error}", handler.name))
+    }
+
+    /// Compiles `sta_client.exe` beside the DLLs and runs it on each registered handler.
+    fn sta_client(&mut self) -> StepResult {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("sta-client/sta_client.c");
+        let dir = self.dlls[0]
+            .parent()
+            .ok_or("a built DLL has a directory")?
+            .to_path_buf();
+        let exe = dir.join("sta_client.exe");
+        self.exec(
+            "sta-client-gcc",
+            Command::new("x86_64-w64-mingw32-gcc")
+                .args(["-municode", "-O2", "-Wall", "-Wextra", "-Werror", "-o"])
+                .arg(&exe)
+                .arg(&source)
+                .args(["-lole32", "-luuid"]),
+            COMMAND_TIMEOUT,
+        )?
+        .success()?;
+        let mut done = Vec::new();
+        for (handler, dll) in HANDLERS.iter().zip(self.dlls.clone()) {
+            if let Some(demo_dir) = handler.demo_dir {
+                self.remove_demo(handler, demo_dir)?;
+            }
+            let clsid = format!("{{{}}}", handler.clsid);
+            let mut command = self.wine(&[]);
+            command
+                .arg(&exe)
+                .arg(&clsid)
+                .arg(windows_path(&dll))
+                .current_dir(&dir);
+            let output = self.exec(
+                &format!("sta-client-{}", handler.name),
+                &mut command,
+                COMMAND_TIMEOUT,
+            )?;
+            output.success()?;
+            let tally = output
+                .stdout
+                .lines()
+                .rev()
+                .find(|line| line.ends_with(" failed"))
+                .ok_or_else(|| format!("`{}` printed no tally:\n{}", output.line, output.stdout))?;
+            done.push(format!("{}: {tally}", handler.name));
+        }
+        Ok(done.join("; "))
     }
 
     fn unregister(&mut self) -> StepResult {
@@ -692,19 +802,44 @@ impl Output {
 // by then, so `CoCreateInstance` finds it through `InprocServer32`; the report names the DLL
 // that COM loaded. Change these two functions if that interface changes.
 
+/// The host's two kinds of callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CallbackMode {
+    /// The default: an apartment object of the host's pumping STA thread, as the Sync
+    /// Manager's; the report says `"callback": "apartment"`.
+    Apartment,
+    /// `--agile-callback`: answers `IAgileObject`; the report says `"callback": "agile"`.
+    Agile,
+}
+
+impl CallbackMode {
+    const ALL: [Self; 2] = [Self::Apartment, Self::Agile];
+
+    /// The report's name for it.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Apartment => "apartment",
+            Self::Agile => "agile",
+        }
+    }
+}
+
 /// The host's arguments after the executable, for the handler `clsid`.
-fn host_args(clsid: &str, json: bool) -> Vec<String> {
+fn host_args(clsid: &str, json: bool, mode: CallbackMode) -> Vec<String> {
     let mut args = vec!["--clsid".to_owned(), clsid.to_owned()];
     if json {
         args.push("--json".to_owned());
     }
+    if mode == CallbackMode::Agile {
+        args.push("--agile-callback".to_owned());
+    }
     args
 }
 
-/// Checks the host's `--json` report: outcome `success`, no violations or problems, at least one
-/// item and every item `SUCCEEDED`, and the handler loaded from `dll` (a Windows path) when the
-/// report names its DLL. `Ok` says how many items succeeded.
-fn check_host_output(stdout: &str, dll: &str) -> Result<String, String> {
+/// Checks the host's `--json` report: outcome `success`, no violations or problems, the
+/// callback of `mode`, at least one item and every item `SUCCEEDED`, and the handler loaded from
+/// `dll` (a Windows path) when the report names its DLL. `Ok` says how many items succeeded.
+fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<String, String> {
     if stdout.trim().is_empty() {
         return Err("the host printed nothing".to_owned());
     }
@@ -714,6 +849,13 @@ fn check_host_output(stdout: &str, dll: &str) -> Result<String, String> {
         return Err(format!(
             "outcome {}, expected \"success\"",
             report["outcome"]
+        ));
+    }
+    if report["callback"] != mode.name() {
+        return Err(format!(
+            "callback {}, expected \"{}\"",
+            report["callback"],
+            mode.name()
         ));
     }
     for list in ["violations", "problems"] {
@@ -747,6 +889,42 @@ fn check_host_output(stdout: &str, dll: &str) -> Result<String, String> {
 }
 
 // ======== end of HOST INVOCATION ========
+
+/// The mingw-w64 objdump, which reads PE import tables.
+const OBJDUMP: &str = "x86_64-w64-mingw32-objdump";
+
+/// `(library, function)` per import in `objdump -p` output: a `DLL Name: X` line, then one
+/// `vma  hint  name` row per function (ordinal imports have no name and are skipped).
+fn parse_imports(output: &str) -> Vec<(String, String)> {
+    let mut library = None;
+    let mut imports = Vec::new();
+    for line in output.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("DLL Name:") {
+            library = Some(name.trim().to_owned());
+        } else if line.is_empty() {
+            library = None;
+        } else if let Some(library) = &library {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            if let [vma, hint, function] = fields[..]
+                && u64::from_str_radix(vma, 16).is_ok()
+                && hint.parse::<u32>().is_ok()
+            {
+                imports.push((library.clone(), function.to_owned()));
+            }
+        }
+    }
+    imports
+}
+
+/// Whether an import is Windows Runtime's: a `Ro*` function (`RoGetAgileReference`, `RoOriginateErrorW`,
+/// …) or anything from a `winrt` API set.
+fn is_winrt(library: &str, function: &str) -> bool {
+    let ro = function
+        .strip_prefix("Ro")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+    ro || library.to_ascii_lowercase().contains("winrt")
+}
 
 /// `HKCR\CLSID\{CLSID}`, as `reg` spells it.
 fn clsid_key(clsid: &str) -> String {
@@ -891,8 +1069,69 @@ mod tests {
     #[test]
     fn host_command_line() {
         let clsid = HANDLERS[1].clsid;
-        assert_eq!(host_args(clsid, true), ["--clsid", clsid, "--json"]);
-        assert_eq!(host_args(clsid, false), ["--clsid", clsid]);
+        assert_eq!(
+            host_args(clsid, true, CallbackMode::Apartment),
+            ["--clsid", clsid, "--json"]
+        );
+        assert_eq!(
+            host_args(clsid, false, CallbackMode::Apartment),
+            ["--clsid", clsid]
+        );
+        assert_eq!(
+            host_args(clsid, true, CallbackMode::Agile),
+            ["--clsid", clsid, "--json", "--agile-callback"]
+        );
+    }
+
+    /// Imports as `objdump -p` prints them, and the Windows Runtime ones among them.
+    #[test]
+    fn imports_from_objdump() {
+        let output = "The Import Tables (interpreted .idata section contents)
+ vma:            Hint    Time      Forward  DLL       First
+                 Table   Stamp     Chain    Name      Thunk
+ 00157000	001576d8 00000000 00000000 00158fd4 00157d68
+
+\tDLL Name: ole32.dll
+\tvma:  Hint/Ord Member-Name Bound-To
+\t158af8\t    1  CoCreateInstance
+\t158b0c\t    5  RoGetAgileReference
+
+ 00157118	001577f0 00000000 00000000 00159130 00157ed0
+
+\tDLL Name: api-ms-win-core-winrt-error-l1-1-0.dll
+\tvma:  Hint/Ord Member-Name Bound-To
+\t158ca2\t    1  RoOriginateErrorW
+
+\tDLL Name: user32.dll
+\tvma:  Hint/Ord Member-Name Bound-To
+\t158cb6\t    1  RegisterClassW
+\t158cc6\t    2  Rectangle
+";
+        let imports = parse_imports(output);
+        let named = |library: &str, function: &str| (library.to_owned(), function.to_owned());
+        assert_eq!(
+            imports,
+            [
+                named("ole32.dll", "CoCreateInstance"),
+                named("ole32.dll", "RoGetAgileReference"),
+                named(
+                    "api-ms-win-core-winrt-error-l1-1-0.dll",
+                    "RoOriginateErrorW"
+                ),
+                named("user32.dll", "RegisterClassW"),
+                named("user32.dll", "Rectangle"),
+            ]
+        );
+        let winrt: Vec<&str> = imports
+            .iter()
+            .filter(|(library, function)| is_winrt(library, function))
+            .map(|(_, function)| function.as_str())
+            .collect();
+        assert_eq!(winrt, ["RoGetAgileReference", "RoOriginateErrorW"]);
+        assert!(is_winrt(
+            "api-ms-win-core-winrt-l1-1-0.dll",
+            "GetActivationFactory"
+        ));
     }
 
     #[test]
@@ -904,7 +1143,7 @@ mod tests {
                 .map(|status| format!(r#"{{"name": "Demo", "final_status": {status}}}"#))
                 .collect();
             format!(
-                r#"{{"handler": {{"dll": {loaded}}}, "outcome": "{outcome}", "violations": [{violations}],
+                r#"{{"handler": {{"dll": {loaded}}}, "outcome": "{outcome}", "callback": "apartment", "violations": [{violations}],
                 "problems": [], "items": [{}]}}"#,
                 items.join(", ")
             )
@@ -912,11 +1151,13 @@ mod tests {
         let loaded = r#""z:\\T\\EXAMPLE_MIRROR.DLL""#;
         let ok = report("success", "", &[r#""SUCCEEDED""#, r#""SUCCEEDED""#], loaded);
         assert_eq!(
-            check_host_output(&ok, dll),
+            check_host_output(&ok, dll, CallbackMode::Apartment),
             Ok("2 item(s) SUCCEEDED".to_owned())
         );
+        // The report says which callback the host passed.
+        assert!(check_host_output(&ok, dll, CallbackMode::Agile).is_err());
         let no_dll = report("success", "", &[r#""SUCCEEDED""#], "null");
-        assert!(check_host_output(&no_dll, dll).is_ok());
+        assert!(check_host_output(&no_dll, dll, CallbackMode::Apartment).is_ok());
 
         let failing = [
             report("failure", "", &[r#""SUCCEEDED""#], loaded),
@@ -929,7 +1170,10 @@ mod tests {
             "{\"event\": 1}\nsynchronized\n".to_owned(),
         ];
         for output in failing {
-            assert!(check_host_output(&output, dll).is_err(), "{output}");
+            assert!(
+                check_host_output(&output, dll, CallbackMode::Apartment).is_err(),
+                "{output}"
+            );
         }
     }
 
