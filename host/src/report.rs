@@ -75,6 +75,8 @@ pub struct Report {
     /// The host's callback: `apartment` (an ordinary object of the host's STA thread, which
     /// pumps messages; Windows) or `agile` (callable from any thread).
     pub callback: String,
+    /// Microseconds from the `Synchronize` call until the host saw `SynchronizeCompleted`.
+    pub synchronize_us: Option<u64>,
     /// The host's calls, in order.
     pub calls: Vec<CallReport>,
     /// Every enumerated item.

@@ -127,7 +127,9 @@ pub fn drive(loaded: &Loaded, args: &Args, clsid: GUID) -> Report {
                     .as_ref()
                     .unwrap_or_else(|| unreachable!("set above"));
                 match sync(&handler, &mut calls, &shared, callback, args, &selected) {
-                    Ok(()) => {}
+                    Ok(took) => {
+                        report.synchronize_us = u64::try_from(took.as_micros()).ok();
+                    }
                     Err(Setup::Problem(problem)) => report.problems.push(problem),
                     Err(Setup::Usage(problem)) => {
                         report.problems.push(problem);
@@ -419,7 +421,8 @@ fn select(items: &[SYNCMGRITEM], words: &[String]) -> Result<Vec<Selected>, Setu
     Ok(selected)
 }
 
-/// `SetProgressCallback` → `PrepareForSync` → `Synchronize` → skips → `SynchronizeCompleted`.
+/// `SetProgressCallback` → `PrepareForSync` → `Synchronize` → skips → `SynchronizeCompleted`;
+/// `Ok` holds the time from the `Synchronize` call until the completion was seen.
 fn sync(
     handler: &Handler,
     calls: &mut Calls,
@@ -427,7 +430,7 @@ fn sync(
     callback: &CallbackRef,
     args: &Args,
     selected: &[Selected],
-) -> Result<(), Setup> {
+) -> Result<Duration, Setup> {
     // Resolve the skips against the session first: a typo should not run a session.
     let mut timed: Vec<(Duration, Selected)> = Vec::new();
     for skip in &args.skip {
@@ -496,6 +499,7 @@ fn sync(
     }
 
     shared.lock().checker.synchronize_calling();
+    let started = Instant::now();
     // SAFETY: a live handler; no parent window.
     let hr = unsafe { (handler.vtable().Synchronize)(handler.raw(), HWND::default()) };
     calls.push("Synchronize", hr);
@@ -507,6 +511,7 @@ fn sync(
         )));
     }
     await_completion(handler, calls, shared, args, timed)?;
+    let took = started.elapsed();
     let hr = shared
         .lock()
         .checker
@@ -518,7 +523,7 @@ fn sync(
             hresult_name(hr)
         )));
     }
-    Ok(())
+    Ok(took)
 }
 
 /// Waits for `SynchronizeCompleted`, sending each timed skip (`SetItemStatus(item, SKIPPED)`)

@@ -37,13 +37,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("wine-e2e") => wine::main(&args[1..]),
+        Some("bench-wine") => wine::bench(&args[1..]),
         Some("bench-session") => bench_cost::session(&args[1..]),
         Some("bench-build") => bench_cost::build(&args[1..]),
         Some("bench-instructions") => bench::main(&args[1..]),
         Some("memcheck") => memcheck::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N]"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-wine [--calls N] [--files N] [--runs N] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N]"
             );
             ExitCode::FAILURE
         }

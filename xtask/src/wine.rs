@@ -70,6 +70,9 @@ const HANDLERS: &[Handler] = &[
 const SHOWCASE: &str = "mirror";
 /// The driver of a sync session; built and run once it is a workspace member.
 const HOST_PACKAGE: &str = "syncmgr-host";
+/// `bench-wine`'s handler that makes nothing but progress calls, and its CLSID.
+const PROGRESS_PACKAGE: &str = "bench-progress-handler";
+const PROGRESS_CLSID: &str = "e0dc5d1f-c545-40ad-8076-3b600c11de41";
 
 /// Debian packages, and a command each one provides that must run afterwards.
 const PACKAGES: &[(&str, &str)] = &[
@@ -113,14 +116,7 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
     };
     let started = Instant::now();
     let result = e2e.run_all();
-    // A host that hung leaves Wine processes behind; whatever happened, stop this prefix's.
-    if e2e.prefix.is_dir() {
-        let _ = e2e.exec(
-            "wineserver-kill",
-            &mut e2e.wine_env("wineserver", &["-k"]),
-            COMMAND_TIMEOUT,
-        );
-    }
+    e2e.stop_wine();
     e2e.print_summary(started.elapsed(), result.err());
     if result.is_ok() {
         if let Some((line, report)) = &e2e.showcase {
@@ -129,6 +125,59 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
             );
             println!("{}", report.trim_end());
         }
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `cargo run -p xtask -- bench-wine [--calls N] [--files N] [--runs N]`: the prefix and
+/// registration of `wine-e2e`, then [`E2e::bench_paths`] (by default 10,000 calls, 2,000 files
+/// and 9 runs per path).
+pub(crate) fn bench(args: &[String]) -> ExitCode {
+    let mut calls = 10_000;
+    let mut files = 2_000;
+    let mut runs = 9;
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let value = args.next().and_then(|value| value.parse::<usize>().ok());
+        match (flag.as_str(), value) {
+            ("--calls", Some(value)) if value > 0 => calls = value,
+            ("--files", Some(value)) if value > 0 => files = value,
+            ("--runs", Some(value)) if value > 0 => runs = value,
+            _ => {
+                eprintln!(
+                    "usage: cargo run -p xtask -- bench-wine [--calls N] [--files N] [--runs N]"
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let mut e2e = match E2e::new(None) {
+        Ok(e2e) => e2e,
+        Err(error) => {
+            eprintln!("bench-wine: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    e2e.bench_size = (calls, files, runs);
+    let started = Instant::now();
+    let steps: [(&'static str, Step); 7] = [
+        ("install", E2e::install),
+        ("build", E2e::build),
+        ("shim", E2e::shim),
+        ("prefix", E2e::prefix),
+        ("register", E2e::register),
+        ("bench", |e2e| {
+            let (calls, files, runs) = e2e.bench_size;
+            e2e.bench_paths(calls, files, runs)
+        }),
+        ("unregister", E2e::unregister),
+    ];
+    let result = e2e.run_steps(&steps);
+    e2e.stop_wine();
+    e2e.print_summary(started.elapsed(), result.err());
+    if result.is_ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -165,6 +214,9 @@ struct E2e {
     showcase: Option<(String, String)>,
     /// `(step, duration, outcome)` per finished step.
     summary: Vec<(&'static str, Duration, StepResult)>,
+    /// `bench-wine`: progress calls of the progress-only handler, files in the mirrored folder,
+    /// runs per delivery path.
+    bench_size: (usize, usize, usize),
 }
 
 impl E2e {
@@ -199,6 +251,7 @@ impl E2e {
             host: None,
             showcase: None,
             summary: Vec::new(),
+            bench_size: (0, 0, 0),
         })
     }
 
@@ -215,7 +268,12 @@ impl E2e {
             ("sta-client", Self::sta_client),
             ("unregister", Self::unregister),
         ];
-        for (name, step) in steps {
+        self.run_steps(&steps)
+    }
+
+    /// Runs `steps` in order, each timed and reported; `Err` names the step that failed.
+    fn run_steps(&mut self, steps: &[(&'static str, Step)]) -> Result<(), &'static str> {
+        for &(name, step) in steps {
             println!("wine-e2e: == {name} ==");
             let started = Instant::now();
             let outcome = step(self);
@@ -250,6 +308,17 @@ impl E2e {
                 "wine-e2e: FAILED at step `{step}` after {:.1}s",
                 total.as_secs_f64()
             ),
+        }
+    }
+
+    /// A host that hung leaves Wine processes behind; whatever happened, stop this prefix's.
+    fn stop_wine(&mut self) {
+        if self.prefix.is_dir() {
+            let _ = self.exec(
+                "wineserver-kill",
+                &mut self.wine_env("wineserver", &["-k"]),
+                COMMAND_TIMEOUT,
+            );
         }
     }
 
@@ -576,6 +645,138 @@ impl E2e {
         }
         output.success()?;
         Ok(output)
+    }
+
+    /// The `Progress` cost of each delivery path, as sessions through the host with an
+    /// apartment callback (every call carried to the host's thread: Wine has no proxy/stub) and
+    /// with an agile one (direct calls), `runs` times each, alternating, after one untimed
+    /// round: `benches/progress-handler` making `calls` progress calls and nothing else, then
+    /// the mirror handler on `files` up-to-date files.
+    fn bench_paths(&mut self, calls: usize, files: usize, runs: usize) -> StepResult {
+        let exe = self.host.clone().ok_or("no host executable")?;
+        // The progress-only handler, beside the others (and their shim).
+        let mut command = Command::new(super::cargo());
+        command.current_dir(&self.root).args([
+            "build",
+            "--release",
+            "--target",
+            TARGET,
+            "--message-format=json-render-diagnostics",
+            "-p",
+            PROGRESS_PACKAGE,
+        ]);
+        let output = self.exec("cargo-build-progress", &mut command, BUILD_TIMEOUT)?;
+        output.success()?;
+        let lib = PROGRESS_PACKAGE.replace('-', "_");
+        let progress_dll = artifact(
+            &output.stdout,
+            |target, _| target["name"] == lib.as_str() && has_kind(target, "cdylib"),
+            ".dll",
+        )
+        .ok_or_else(|| format!("cargo built no `{lib}.dll`"))?;
+        let progress_dll = windows_path(&progress_dll);
+        let progress_args = |mode: CallbackMode| {
+            let mut args = vec![progress_dll.clone()];
+            args.extend(host_args(PROGRESS_CLSID, true, mode));
+            args.extend(["--register", "--unregister", "--timeout", "600"].map(str::to_owned));
+            args
+        };
+        let progress = self.bench_sessions(
+            &exe,
+            &progress_args,
+            ("SYNCMGR_BENCH_PROGRESS", &calls.to_string()),
+            &progress_dll,
+            runs,
+        )?;
+        let expected = calls as u64 + 2;
+        if let Some((_, _, seen)) = progress.iter().find(|(_, _, seen)| *seen != expected) {
+            return Err(format!(
+                "the progress handler made {seen} Progress calls, expected {expected} ({calls} and the runtime's first and final status)"
+            ));
+        }
+
+        let (index, handler) = HANDLERS
+            .iter()
+            .enumerate()
+            .find(|(_, handler)| handler.name == SHOWCASE)
+            .ok_or("no mirror handler")?;
+        let dir = self.target_dir.join("wine-bench");
+        let (source, destination) = (dir.join("source"), dir.join("destination"));
+        let _ = fs::remove_dir_all(&dir);
+        for n in 0..files {
+            let folder = source.join(format!("folder-{:03}", n / 100));
+            fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            let file = folder.join(format!("file-{n:05}.txt"));
+            fs::write(&file, format!("file {n}\n"))
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+        let pair = format!(
+            "Bench|{}|{}",
+            windows_path(&source),
+            windows_path(&destination)
+        );
+        let mirror_dll = windows_path(&self.dlls[index]);
+        // The untimed first round copies every file; the measured ones find them up to date.
+        let mirror_args = |mode: CallbackMode| {
+            let mut args = host_args(handler.clsid, true, mode);
+            args.extend(["--timeout", "600"].map(str::to_owned));
+            args
+        };
+        let mirror = self.bench_sessions(
+            &exe,
+            &mirror_args,
+            ("SYNCMGR_MIRROR", &pair),
+            &mirror_dll,
+            runs,
+        )?;
+
+        let (progress_table, progress_hop) = bench_table(&progress);
+        let (mirror_table, mirror_hop) = bench_table(&mirror);
+        println!("\n`benches/progress-handler`, {calls} calls:\n\n{progress_table}");
+        println!("`examples/mirror`, {files} files up to date:\n\n{mirror_table}");
+        Ok(format!(
+            "{runs} runs per path: the thread hop adds {progress_hop:.1} µs per Progress to a direct call with the progress-only handler, {mirror_hop:.1} µs in the mirror's session"
+        ))
+    }
+
+    /// `runs` + 1 rounds of one host session per callback mode, alternating, with `env` set;
+    /// the first round is not kept. Each sample: mode, microseconds from `Synchronize` to
+    /// `SynchronizeCompleted`, `Progress` calls.
+    fn bench_sessions(
+        &mut self,
+        exe: &Path,
+        args: &dyn Fn(CallbackMode) -> Vec<String>,
+        env: (&str, &str),
+        dll: &str,
+        runs: usize,
+    ) -> Result<Vec<(CallbackMode, u64, u64)>, String> {
+        let mut samples = Vec::new();
+        for run in 0..=runs {
+            for mode in CallbackMode::ALL {
+                let mut command = self.wine(&[]);
+                command
+                    .arg(exe)
+                    .args(args(mode))
+                    .env(env.0, env.1)
+                    .current_dir(exe.parent().unwrap_or(&self.root));
+                let label = format!("bench-{}-{run}", mode.name());
+                let output = self.exec(&label, &mut command, HOST_TIMEOUT)?;
+                output.success()?;
+                check_host_output(&output.stdout, dll, mode)?;
+                let report: serde_json::Value = serde_json::from_str(&output.stdout)
+                    .map_err(|e| format!("the host's output is not JSON: {e}"))?;
+                let micros = report["synchronize_us"]
+                    .as_u64()
+                    .ok_or("the report has no synchronize_us")?;
+                let progress = report["events"]["progress"]
+                    .as_u64()
+                    .ok_or("the report counts no progress")?;
+                if run > 0 {
+                    samples.push((mode, micros, progress));
+                }
+            }
+        }
+        Ok(samples)
     }
 
     /// Removes `%TEMP%\DEMO_DIR` from the prefix (the example seeds it again), so that the run
@@ -926,6 +1127,58 @@ fn is_winrt(library: &str, function: &str) -> bool {
     ro || library.to_ascii_lowercase().contains("winrt")
 }
 
+/// The Markdown table of `samples` (see [`E2e::bench_sessions`]) and the thread hop's cost per
+/// `Progress` over a direct call (from the median sessions).
+fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
+    let mut table = String::from(
+        "| Path | Progress calls | Session: median | fastest | slowest | Per Progress: median | fastest |\n|---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let mut per_call = Vec::new();
+    for mode in CallbackMode::ALL {
+        let mut sessions: Vec<u64> = samples
+            .iter()
+            .filter(|(m, _, _)| *m == mode)
+            .map(|(_, micros, _)| *micros)
+            .collect();
+        sessions.sort_unstable();
+        let progress = samples
+            .iter()
+            .find(|(m, _, _)| *m == mode)
+            .map_or(0, |(_, _, progress)| *progress);
+        // Microseconds and call counts of one session: far below f64's exact range.
+        #[allow(clippy::cast_precision_loss)]
+        let (median, fastest, slowest, calls) = (
+            sessions[sessions.len() / 2] as f64,
+            sessions[0] as f64,
+            sessions[sessions.len() - 1] as f64,
+            progress.max(1) as f64,
+        );
+        per_call.push((median / calls, fastest / calls));
+        let path = match mode {
+            CallbackMode::Apartment => {
+                "carried to the STA thread (apartment callback, no proxy/stub)"
+            }
+            CallbackMode::Agile => "direct (agile callback)",
+        };
+        let _ = writeln!(
+            table,
+            "| {path} | {progress} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} µs | {:.1} µs |",
+            median / 1000.0,
+            fastest / 1000.0,
+            slowest / 1000.0,
+            median / calls,
+            fastest / calls
+        );
+    }
+    let hop = per_call[0].0 - per_call[1].0;
+    let _ = writeln!(
+        table,
+        "\nThe thread hop over a direct call: {hop:.1} µs per Progress (medians), {:.1} µs (fastest sessions).",
+        per_call[0].1 - per_call[1].1
+    );
+    (table, hop)
+}
+
 /// `HKCR\CLSID\{CLSID}`, as `reg` spells it.
 fn clsid_key(clsid: &str) -> String {
     format!("HKCR\\CLSID\\{{{}}}", clsid.to_ascii_uppercase())
@@ -1080,6 +1333,34 @@ mod tests {
         assert_eq!(
             host_args(clsid, true, CallbackMode::Agile),
             ["--clsid", clsid, "--json", "--agile-callback"]
+        );
+    }
+
+    /// Medians, extremes and per-call figures of the benchmark table.
+    #[test]
+    fn bench_table_figures() {
+        use CallbackMode::{Agile, Apartment};
+        let samples = [
+            (Apartment, 3_000, 1_000),
+            (Agile, 1_200, 1_000),
+            (Apartment, 2_000, 1_000),
+            (Agile, 1_000, 1_000),
+            (Apartment, 5_000, 1_000),
+            (Agile, 900, 1_000),
+        ];
+        let (table, hop) = bench_table(&samples);
+        assert!((hop - 2.0).abs() < 1e-9, "{hop}");
+        assert!(
+            table.contains("| 1000 | 3.0 ms | 2.0 ms | 5.0 ms | 3.0 µs | 2.0 µs |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| 1000 | 1.0 ms | 0.9 ms | 1.2 ms | 1.0 µs | 0.9 µs |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("2.0 µs per Progress (medians), 1.1 µs (fastest"),
+            "{table}"
         );
     }
 

@@ -7,17 +7,21 @@
  * The main thread is a single-threaded apartment that pumps messages while it waits. It creates
  * the handler with CoCreateInstance (the DLL must be registered for CLSID) and passes an
  * ordinary callback object of its own: one that does not answer IAgileObject, so the handler
- * must not call it from other threads. Two sessions, each on a new handler object:
+ * must not call it from other threads. Each session runs on a new handler object:
  *
  *   Initialize, GetHandlerInfo, EnumSyncMgrItems (at least two items), SetProgressCallback,
  *   PrepareForSync (all items), Synchronize; once the first item reports progress, the last
  *   item is skipped with SetItemStatus(SKIPPED); then the completion is awaited.
  *
+ * A third session replaces the callback with a second one at the same moment instead
+ * (SetProgressCallback with the new object, as a host may do at any time).
+ *
  * Checked: every callback call arrives on the main thread; PrepareForSyncCompleted(S_OK) and
- * SynchronizeCompleted(S_OK) exactly once; exactly one final status per item (SKIPPED for the
- * last, SUCCEEDED for the others); SetItemStatus answers E_INVALIDARG for an unknown item and
- * E_UNEXPECTED after the session; the handler releases every reference to the callback, its
- * last Release returns 0 and DllCanUnloadNow (of DLL, as loaded by COM) answers S_OK.
+ * SynchronizeCompleted(S_OK) exactly once (on the callback current at the time); exactly one
+ * final status per item (SKIPPED for the last, SUCCEEDED for the others); SetItemStatus answers
+ * E_INVALIDARG for an unknown item and E_UNEXPECTED after the session; the handler releases
+ * every reference to each callback, its last Release returns 0 and DllCanUnloadNow (of DLL, as
+ * loaded by COM) answers S_OK.
  *
  * Prints one line per failed check and ends with "N passed, M failed"; exits 0 only if none
  * failed.
@@ -214,24 +218,33 @@ static int pump_until(volatile LONG *flag, DWORD ms)
 
 typedef HRESULT (WINAPI *CanUnloadNow)(void);
 
-static void session(int round, REFCLSID clsid, CanUnloadNow can_unload_now)
+static void init_callback(Callback *callback)
+{
+    ZeroMemory(callback, sizeof *callback);
+    callback->iface.lpVtbl = &callback_vtbl;
+    callback->refs = 1;
+    callback->home = GetCurrentThreadId();
+}
+
+/* One session; with `replace`, the callback is replaced by a second one after the first
+ * progress. */
+static void session(int round, REFCLSID clsid, CanUnloadNow can_unload_now, int replace)
 {
     ISyncMgrSynchronize *handler = NULL;
     ISyncMgrEnumItems *items = NULL;
     LPSYNCMGRHANDLERINFO info = NULL;
     SYNCMGRITEM item;
     GUID unknown = { 0x12345678, 0x1234, 0x1234, { 1, 2, 3, 4, 5, 6, 7, 8 } };
-    Callback callback;
+    Callback callback, second;
+    Callback *current = &callback;
     ULONG fetched, left;
     HRESULT hr;
     LONG done = 0;
     int i, count = 0;
 
-    printf("session %d\n", round);
-    ZeroMemory(&callback, sizeof callback);
-    callback.iface.lpVtbl = &callback_vtbl;
-    callback.refs = 1;
-    callback.home = GetCurrentThreadId();
+    printf("session %d%s\n", round, replace ? " (the callback replaced during the sync)" : "");
+    init_callback(&callback);
+    init_callback(&second);
 
     hr = CoCreateInstance(clsid, NULL, CLSCTX_INPROC_SERVER, &IID_ISyncMgrSynchronize,
                           (void **)&handler);
@@ -258,6 +271,8 @@ static void session(int round, REFCLSID clsid, CanUnloadNow can_unload_now)
     if (items)
         items->lpVtbl->Release(items);
     callback.count = count;
+    second.count = count;
+    memcpy(second.ids, callback.ids, sizeof second.ids);
     check(count >= 2, "at least two items", count);
     if (count < 2)
         goto release;
@@ -278,25 +293,39 @@ static void session(int round, REFCLSID clsid, CanUnloadNow can_unload_now)
     check(hr == S_OK, "Synchronize", hr);
     /* A skip in the middle: once the first item reports, the last one is skipped. */
     pump_until(&callback.progress, WAIT_MS);
+    if (replace) {
+        LONG before = callback.progress + callback.log_error;
+        hr = handler->lpVtbl->SetProgressCallback(handler, &second.iface);
+        check(hr == S_OK, "SetProgressCallback(second) during the sync", hr);
+        current = &second;
+        /* At most the one call already on its way may still reach the first callback. */
+        pump_until(&second.progress, WAIT_MS);
+        check(callback.progress + callback.log_error - before <= 1,
+              "the replaced callback gets at most the call in flight",
+              callback.progress + callback.log_error - before);
+    }
     hr = handler->lpVtbl->SetItemStatus(handler, &callback.ids[count - 1], SYNCMGRSTATUS_SKIPPED);
     check(hr == S_OK, "SetItemStatus(last item, SKIPPED) during the session", hr);
-    pump_until(&callback.synchronize_completed, WAIT_MS);
-    check(callback.synchronize_completed == 1 && callback.synchronize_hr == S_OK,
-          "SynchronizeCompleted(S_OK) once", callback.synchronize_completed);
+    pump_until(&current->synchronize_completed, WAIT_MS);
+    check(current->synchronize_completed == 1 && current->synchronize_hr == S_OK,
+          "SynchronizeCompleted(S_OK) once", current->synchronize_completed);
     /* Anything late would arrive now. */
     pump_until(&done, 200);
-    check(callback.synchronize_completed == 1, "no second SynchronizeCompleted",
-          callback.synchronize_completed);
-    check(callback.prepare_completed == 1, "no second PrepareForSyncCompleted",
-          callback.prepare_completed);
+    check(callback.synchronize_completed + second.synchronize_completed == 1,
+          "no second SynchronizeCompleted",
+          callback.synchronize_completed + second.synchronize_completed);
+    check(callback.prepare_completed == 1 && second.prepare_completed == 0,
+          "no second PrepareForSyncCompleted", callback.prepare_completed);
     for (i = 0; i < count; i++) {
         DWORD expected = i == count - 1 ? SYNCMGRSTATUS_SKIPPED : SYNCMGRSTATUS_SUCCEEDED;
-        check(callback.finals[i] == 1, "exactly one final status per item", callback.finals[i]);
-        check(callback.final_status[i] == expected,
-              i == count - 1 ? "the last item ended SKIPPED" : "the item ended SUCCEEDED",
-              callback.final_status[i]);
+        int finals = callback.finals[i] + second.finals[i];
+        DWORD status = second.finals[i] ? second.final_status[i] : callback.final_status[i];
+        check(finals == 1, "exactly one final status per item", finals);
+        check(status == expected,
+              i == count - 1 ? "the last item ended SKIPPED" : "the item ended SUCCEEDED", status);
     }
-    check(callback.unknown_item == 0, "progress only for session items", callback.unknown_item);
+    check(callback.unknown_item + second.unknown_item == 0, "progress only for session items",
+          callback.unknown_item + second.unknown_item);
     hr = handler->lpVtbl->SetItemStatus(handler, &callback.ids[0], SYNCMGRSTATUS_SKIPPED);
     check(hr == E_UNEXPECTED, "SetItemStatus after the session is E_UNEXPECTED", hr);
     hr = handler->lpVtbl->SetProgressCallback(handler, NULL);
@@ -309,16 +338,19 @@ release:
     {
         DWORD start = GetTickCount();
         while (GetTickCount() - start < 5000
-               && (callback.refs != 1 || (can_unload_now && can_unload_now() != S_OK)))
+               && (callback.refs != 1 || second.refs != 1
+                   || (can_unload_now && can_unload_now() != S_OK)))
             pump_until(&done, 10);
     }
-    check(callback.refs == 1, "every reference to the callback was released", callback.refs - 1);
+    check(callback.refs == 1 && second.refs == 1, "every reference to the callbacks was released",
+          callback.refs + second.refs - 2);
     check(!can_unload_now || can_unload_now() == S_OK, "DllCanUnloadNow is S_OK",
           can_unload_now ? can_unload_now() : 0);
-    check(callback.wrong_thread == 0, "every callback call on the STA thread",
-          callback.wrong_thread);
-    printf("  %ld progress, %ld log entries, %ld calls on other threads\n", callback.progress,
-           callback.log_error, callback.wrong_thread);
+    check(callback.wrong_thread + second.wrong_thread == 0,
+          "every callback call on the STA thread", callback.wrong_thread + second.wrong_thread);
+    printf("  %ld progress, %ld log entries, %ld calls on other threads\n",
+           callback.progress + second.progress, callback.log_error + second.log_error,
+           callback.wrong_thread + second.wrong_thread);
 }
 
 int wmain(int argc, wchar_t **argv)
@@ -340,7 +372,7 @@ int wmain(int argc, wchar_t **argv)
     check(hr == S_OK && (type == APTTYPE_STA || type == APTTYPE_MAINSTA), "the thread is an STA",
           type);
 
-    session(1, &clsid, NULL);
+    session(1, &clsid, NULL, 0);
     /* COM loaded the DLL for the first session; it is still loaded for the second. */
     module = GetModuleHandleW(argv[2]);
     check(module != NULL, "COM loaded the registered DLL", GetLastError());
@@ -350,7 +382,8 @@ int wmain(int argc, wchar_t **argv)
     if (can_unload_now)
         check(can_unload_now() == S_OK, "DllCanUnloadNow is S_OK after the first session",
               can_unload_now());
-    session(2, &clsid, can_unload_now);
+    session(2, &clsid, can_unload_now, 0);
+    session(3, &clsid, can_unload_now, 1);
 
     CoUninitialize();
     printf("%d passed, %d failed\n", passed, failed);
