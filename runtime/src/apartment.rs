@@ -165,19 +165,25 @@ mod windows {
         fn here() -> Option<Self> {
             let instance = instance();
             let class = class_name();
-            let mut windows = lock(&WINDOWS);
-            if *windows == 0 {
-                let description = abi::WNDCLASSW {
-                    lpfnWndProc: Some(window_procedure),
-                    hInstance: instance,
-                    lpszClassName: windows_core::PWSTR(class.as_ptr().cast_mut()),
-                    ..abi::WNDCLASSW::default()
-                };
-                // SAFETY: `description` is complete and its strings outlive the call.
-                if unsafe { abi::RegisterClassW(&raw const description) } == 0 {
-                    return None;
+            {
+                // The window is counted before it exists, so that the class stays registered
+                // while it is made; the lock is not held while user32 runs.
+                let mut windows = lock(&WINDOWS);
+                if *windows == 0 {
+                    let description = abi::WNDCLASSW {
+                        lpfnWndProc: Some(window_procedure),
+                        hInstance: instance,
+                        lpszClassName: windows_core::PWSTR(class.as_ptr().cast_mut()),
+                        ..abi::WNDCLASSW::default()
+                    };
+                    // SAFETY: `description` is complete and its strings outlive the call.
+                    if unsafe { abi::RegisterClassW(&raw const description) } == 0 {
+                        return None;
+                    }
                 }
+                *windows += 1;
             }
+            let token = Token::object();
             // SAFETY: the class is registered for `instance`; HWND_MESSAGE makes a
             // message-only window (never shown, receives only messages sent or posted to it).
             let window = unsafe {
@@ -196,20 +202,16 @@ mod windows {
                     None,
                 )
             };
-            if window.0.is_null() {
-                if *windows == 0 {
-                    // SAFETY: no window of the class exists.
-                    let _ =
-                        unsafe { abi::UnregisterClassW(PCWSTR(class.as_ptr()), Some(instance)) };
-                }
-                return None;
-            }
-            *windows += 1;
-            Some(Self {
+            let home = Self {
                 thread: current_thread(),
                 window,
-                _token: Token::object(),
-            })
+                _token: token,
+            };
+            if window.0.is_null() {
+                home.forget_window();
+                return None;
+            }
+            Some(home)
         }
 
         fn is_current(&self) -> bool {

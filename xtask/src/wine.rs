@@ -21,9 +21,10 @@
 //!    item succeeded. The mirror handler then runs once more with the human report, which is
 //!    printed after the summary.
 //! 8. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
-//!    `mobsync.h`, independent of the Rust crates) drives each handler through two sessions on
-//!    its STA thread with a plain callback, skipping the last item in the middle; it checks
-//!    every callback's thread, the completions, final statuses, releases and `DllCanUnloadNow`.
+//!    `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
+//!    on its STA thread with a plain callback, skipping the last item in the middle (and, in
+//!    the third, replacing the callback during the sync); it checks every callback's thread,
+//!    the completions, final statuses, releases and `DllCanUnloadNow`.
 //! 9. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key is
 //!    gone.
 //!
