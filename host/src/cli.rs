@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use syncmgr::GUID;
 use syncmgr::abi;
+use syncmgr_test::parse_guid;
 
 /// Loads a Sync Manager handler the way the Sync Manager does and drives one full session:
 /// Initialize, GetHandlerInfo, EnumSyncMgrItems, SetProgressCallback, PrepareForSync,
@@ -171,21 +172,6 @@ pub struct Skip {
     pub item: String,
     /// When.
     pub when: SkipWhen,
-}
-
-/// Parses `{GUID}` or `GUID`.
-pub fn parse_guid(text: &str) -> Result<GUID, String> {
-    let bare = text.trim().trim_start_matches('{').trim_end_matches('}');
-    let hex: String = bare.chars().filter(|&c| c != '-').collect();
-    let groups: Vec<usize> = bare.split('-').map(str::len).collect();
-    if hex.len() != 32 || groups != [8, 4, 4, 4, 12] {
-        return Err(format!(
-            "`{text}` is not a GUID like 6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11"
-        ));
-    }
-    u128::from_str_radix(&hex, 16)
-        .map(GUID::from_u128)
-        .map_err(|_| format!("`{text}` is not a GUID: non-hex digits"))
 }
 
 /// Parses `ITEM`, `ITEM@MS`, `ITEM@MSms` or `ITEM@PCT%`.

@@ -1,16 +1,15 @@
-//! `syncmgr-host`: a stand-in Sync Manager for testing handler DLLs.
+//! `syncmgr-host`: a stand-in Sync Manager for handler libraries, on the command line.
 //!
-//! It loads a handler the way the Sync Manager does and drives one full session (§7.3 of the
-//! ABI reference): `Initialize`, `GetHandlerInfo`, `EnumSyncMgrItems`, `SetProgressCallback`,
-//! `PrepareForSync`, `Synchronize`, `SetItemStatus` for requested skips, `SetProgressCallback(NULL)`,
-//! `Release` and `DllCanUnloadNow`. Its own `ISyncMgrSynchronizeCallback` ([`callback`]) records
-//! every call, shows a progress bar per item and the handler's log lines, and the [`check`]er
-//! lists every protocol violation: missing or repeated completions, progress for items outside
-//! the session or after their final status, items without exactly one final status, malformed
-//! structs and strings, and references not given back.
+//! The session itself is the test kit's ([`syncmgr_test::Session`]): it loads a handler the way
+//! the Sync Manager does, drives one full session (`Initialize`, `GetHandlerInfo`,
+//! `EnumSyncMgrItems`, `SetProgressCallback`, `PrepareForSync`, `Synchronize`, `SetItemStatus`
+//! for requested skips, `SetProgressCallback(NULL)`, `Release`, `DllCanUnloadNow`), records
+//! every callback and lists every protocol violation. This crate adds the command line
+//! ([`cli`]), a progress bar per item and the handler's log lines ([`ui`]), and the human and
+//! JSON reports ([`report`]).
 //!
 //! Loading:
-//! - off Windows, `dlopen` (libloading) + `DllGetClassObject(clsid, IID_IClassFactory)` +
+//! - off Windows, `dlopen` + `DllGetClassObject(clsid, IID_IClassFactory)` +
 //!   `IClassFactory::CreateInstance(NULL, IID_ISyncMgrSynchronize)`, which is what COM does for
 //!   an in-process server;
 //! - on Windows and under Wine, `CoInitializeEx(APARTMENTTHREADED)`, optionally
@@ -30,20 +29,17 @@
 //! pumping, so the handler calls it directly from its worker. Off Windows there are no
 //! apartments and the callback is called on any thread.
 
-pub mod callback;
-pub mod check;
 pub mod cli;
 pub mod example;
-pub mod load;
-pub mod names;
-pub mod pump;
 pub mod report;
-pub mod session;
 pub mod ui;
 
-use crate::cli::Args;
+use crate::cli::{Args, SkipWhen};
 use crate::report::{EXIT_HOST_ERROR, Report};
+use crate::ui::{Display, Ui};
 use std::path::PathBuf;
+use syncmgr::{GUID, abi};
+use syncmgr_test::{Delay, ItemRef, Percent, Session, SetupError};
 
 /// Runs the host for `args` and returns the process exit code (see [`cli::Args`]).
 #[must_use]
@@ -52,12 +48,63 @@ pub fn run(args: &Args) -> i32 {
         Ok(found) => found,
         Err(error) => return host_error(args, &error),
     };
-    let loaded = match load::load(dll.as_deref(), clsid, register) {
-        Ok(loaded) => loaded,
-        Err(error) => return host_error(args, &error),
+    let mut session = match dll {
+        Some(path) => Session::library(path, clsid),
+        None => Session::registered(clsid),
+    }
+    .register(register)
+    .unregister(unregister)
+    .flags(args.sync_flags())
+    .modeless(if args.may_bother_user {
+        abi::S_OK
+    } else {
+        abi::S_FALSE
+    })
+    .agile_callback(!cfg!(windows) || args.agile_callback)
+    .timeout(args.timeout())
+    .batch(args.batch)
+    .observer(Display {
+        ui: Ui::new(args.json),
+        clsid,
+    });
+    if !args.items.is_empty() {
+        session = session.items(args.items.iter().map(|item| ItemRef::from(item.as_str())));
+    }
+    for skip in &args.skip {
+        let item = ItemRef::from(skip.item.as_str());
+        session = match skip.when {
+            SkipWhen::After(delay) => session.skip(item, Delay(delay)),
+            SkipWhen::Percent(percent) => session.cancel_item(item, Percent(percent)),
+        };
+    }
+    let outcome = session.run();
+    let session = match outcome {
+        Ok(session) => session,
+        Err(SetupError::Load(error)) => return host_error(args, &error),
+        Err(SetupError::Usage(error)) => {
+            let mut report = Report {
+                problems: vec![error],
+                usage_error: true,
+                ..Report::default()
+            };
+            report.conclude();
+            return finish(args, &report);
+        }
     };
-    let mut report = session::drive(&loaded, args, clsid);
-    load::unload(&loaded, unregister, &mut report.notes);
+    // The items the command line skipped: resolved by id, or by name among the enumerated.
+    let skipped: Vec<GUID> = args
+        .skip
+        .iter()
+        .filter_map(|skip| match ItemRef::from(skip.item.as_str()) {
+            ItemRef::Id(id) => Some(id),
+            ItemRef::Name(name) => session
+                .items
+                .iter()
+                .find(|item| item.name.eq_ignore_ascii_case(name.trim()))
+                .map(|item| item.id),
+        })
+        .collect();
+    let mut report = Report::from_session(&session, clsid, &skipped);
     for item in report.items.iter().filter(|item| item.selected) {
         if item.final_status != item.expected && item.final_status.is_some() {
             report.problems.push(format!(
@@ -69,8 +116,13 @@ pub fn run(args: &Args) -> i32 {
         }
     }
     report.conclude();
+    finish(args, &report)
+}
+
+/// Prints `report` (JSON or the human summary) and returns its exit code.
+fn finish(args: &Args, report: &Report) -> i32 {
     if args.json {
-        match serde_json::to_string_pretty(&report) {
+        match serde_json::to_string_pretty(report) {
             Ok(json) => println!("{json}"),
             Err(error) => eprintln!("error: {error}"),
         }

@@ -1,7 +1,11 @@
 //! What a session produced: the JSON document (`--json`) and the human summary.
 
-use crate::check::{EventCounts, Violation};
 use serde::Serialize;
+use syncmgr::protocol::{HANDLER_FLAG_NAMES, ITEM_FLAG_NAMES};
+use syncmgr::{GUID, abi};
+use syncmgr_test::{
+    EventCounts, Violation, flag_names, hresult_name, log_level_name, status_label,
+};
 
 /// The handler as loaded and as it describes itself.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -91,6 +95,8 @@ pub struct Report {
     pub problems: Vec<String>,
     /// Other remarks.
     pub notes: Vec<String>,
+    /// What the Sync Manager would show oddly, though no rule is broken.
+    pub warnings: Vec<String>,
     /// `success`, `failed` or `violations`.
     pub outcome: String,
     /// The process exit code.
@@ -111,7 +117,115 @@ pub const EXIT_HOST_ERROR: i32 = 3;
 /// Exit code: bad command line.
 pub const EXIT_USAGE: i32 = 64;
 
+/// `dwItemState` as a word: `checked`, `unchecked` or the number.
+#[must_use]
+pub fn item_state(state: u32) -> String {
+    match state as i32 {
+        abi::SYNCMGRITEMSTATE_CHECKED => "checked".to_owned(),
+        abi::SYNCMGRITEMSTATE_UNCHECKED => "unchecked".to_owned(),
+        _ => state.to_string(),
+    }
+}
+
 impl Report {
+    /// The report of a session the test kit ran on the handler `clsid`; the items in
+    /// `skipped` were asked to skip, every other session item should succeed.
+    #[must_use]
+    pub fn from_session(session: &syncmgr_test::Report, clsid: GUID, skipped: &[GUID]) -> Self {
+        let handler = HandlerReport {
+            clsid: format!("{{{clsid:?}}}"),
+            dll: session
+                .handler
+                .library
+                .as_ref()
+                .map(|path| path.display().to_string()),
+            name: session.handler.name.clone(),
+            flags: session.handler.flags,
+            flag_names: session
+                .handler
+                .flags
+                .map(|flags| flag_names(flags, HANDLER_FLAG_NAMES)),
+        };
+        let items = session
+            .items
+            .iter()
+            .map(|item| {
+                let track = session.tracks.iter().find(|track| track.id == item.id);
+                let selected = session.selected.contains(&item.id);
+                ItemReport {
+                    id: format!("{{{:?}}}", item.id),
+                    name: item.name.clone(),
+                    flags: flag_names(item.flags, ITEM_FLAG_NAMES),
+                    state: item_state(item.state),
+                    selected,
+                    expected: selected.then(|| {
+                        if skipped.contains(&item.id) {
+                            "SKIPPED"
+                        } else {
+                            "SUCCEEDED"
+                        }
+                        .to_owned()
+                    }),
+                    final_status: track
+                        .and_then(|track| track.finals.first())
+                        .map(|&status| status_label(status)),
+                    duration_ms: track.and_then(|track| {
+                        let (start, end) = (track.first_progress?, track.finished?);
+                        u64::try_from(end.saturating_sub(start).as_millis()).ok()
+                    }),
+                    last_text: track.and_then(|track| track.text.clone()),
+                    progress: track.and_then(|track| track.values),
+                }
+            })
+            .collect();
+        let mut notes = session.notes.clone();
+        for trigger in &session.unfired {
+            notes.push(format!(
+                "{:?} for {} never happened: its moment did not come",
+                trigger.effect,
+                trigger
+                    .item
+                    .map_or_else(|| "every item".to_owned(), |id| format!("{{{id:?}}}"))
+            ));
+        }
+        Self {
+            handler,
+            initialize_flags: session.initialize_flags,
+            callback: session.callback.name().to_owned(),
+            synchronize_us: session
+                .synchronize_time
+                .and_then(|took| u64::try_from(took.as_micros()).ok()),
+            calls: session
+                .calls
+                .iter()
+                .map(|call| CallReport {
+                    method: call.method.clone(),
+                    hr: hresult_name(call.hr),
+                    code: call.hr.0,
+                })
+                .collect(),
+            items,
+            log: session
+                .log
+                .iter()
+                .map(|line| LogReport {
+                    level: log_level_name(line.level)
+                        .map_or_else(|| line.level.to_string(), str::to_owned),
+                    text: line.text.clone(),
+                    item: line.item.map(|id| format!("{{{id:?}}}")),
+                })
+                .collect(),
+            events: session.counts.clone(),
+            violations: session.violations.clone(),
+            problems: session.problems.clone(),
+            notes,
+            warnings: session.warnings.clone(),
+            outcome: String::new(),
+            exit_code: 0,
+            usage_error: false,
+        }
+    }
+
     /// Sets `outcome` and `exit_code` from the violations and problems.
     pub fn conclude(&mut self) {
         (self.outcome, self.exit_code) = if !self.violations.is_empty() {
@@ -169,6 +283,9 @@ impl Report {
         }
         for note in &self.notes {
             let _ = writeln!(out, "note: {note}");
+        }
+        for warning in &self.warnings {
+            let _ = writeln!(out, "warning: {warning}");
         }
         for problem in &self.problems {
             let _ = writeln!(out, "problem: {problem}");

@@ -3,13 +3,14 @@
 //! The bars draw only on a terminal; otherwise (and with `--json`) they are hidden, and log
 //! lines are printed plainly (or not at all with `--json`).
 
-use crate::callback::LogLine;
-use crate::check::{Progress, is_final};
-use crate::names::{log_level_name, status_name};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
 use std::io::IsTerminal;
-use syncmgr::GUID;
+use syncmgr::protocol::{HANDLER_FLAG_NAMES, ITEM_FLAG_NAMES};
+use syncmgr::{GUID, SyncStatus};
+use syncmgr_test::{
+    HandlerInfo, ItemInfo, LogLine, Observer, Progress, flag_names, log_level_name, status_name,
+};
 
 /// The display.
 #[derive(Debug)]
@@ -106,8 +107,11 @@ impl Ui {
         if cancelling {
             message.push_str(" (skip requested)");
         }
-        if progress.status.is_some_and(is_final) {
-            if progress.status == Some(abi_succeeded()) {
+        let status = progress
+            .status
+            .and_then(|status| SyncStatus::try_from(status).ok());
+        if status.is_some_and(SyncStatus::is_final) {
+            if status == Some(SyncStatus::Succeeded) {
                 bar.finish_with_message(message);
             } else {
                 // Keeps the bar where the item stopped.
@@ -139,6 +143,54 @@ impl Ui {
     }
 }
 
-fn abi_succeeded() -> u32 {
-    syncmgr::abi::SYNCMGRSTATUS_SUCCEEDED as u32
+/// The display watches the session: the handler and its items, a bar per session item, the
+/// log.
+pub struct Display {
+    /// The display.
+    pub ui: Ui,
+    /// The CLSID, for the handler line.
+    pub clsid: GUID,
+}
+
+impl Observer for Display {
+    fn enumerated(&mut self, handler: &HandlerInfo, items: &[ItemInfo]) {
+        if !self.ui.prints() {
+            return;
+        }
+        let name = handler.name.as_deref().unwrap_or("?");
+        let flags = handler.flags.map_or_else(
+            || "-".to_owned(),
+            |flags| flag_names(flags, HANDLER_FLAG_NAMES),
+        );
+        self.ui.println(&format!(
+            "Handler \"{name}\" {{{:?}}}  flags: {flags}",
+            self.clsid
+        ));
+        self.ui.println(&format!("{} item(s):", items.len()));
+        for item in items {
+            self.ui.println(&format!(
+                "  {{{:?}}}  {:<24} {:<9} flags: {}",
+                item.id,
+                item.name,
+                crate::report::item_state(item.state),
+                flag_names(item.flags, ITEM_FLAG_NAMES)
+            ));
+        }
+    }
+
+    fn started(&mut self, items: &[(GUID, String)]) {
+        self.ui.start(items);
+    }
+
+    fn progress(&mut self, item: &GUID, progress: &Progress, cancelling: bool) {
+        self.ui.progress(item, progress, cancelling);
+    }
+
+    fn log(&mut self, line: &LogLine) {
+        self.ui.log(line);
+    }
+
+    fn stopped(&mut self) {
+        self.ui.stop();
+    }
 }

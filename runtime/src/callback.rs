@@ -26,6 +26,26 @@ pub enum LogLevel {
     Error = abi::SYNCMGRLOGLEVEL_ERROR as u32,
 }
 
+impl LogLevel {
+    /// The level for a `SYNCMGRLOGLEVEL` value, or `None` for any other number.
+    #[must_use]
+    pub fn from_u32(level: u32) -> Option<Self> {
+        [Self::Information, Self::Warning, Self::Error]
+            .into_iter()
+            .find(|known| *known as u32 == level)
+    }
+
+    /// A short name: `info`, `warning` or `error`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Information => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
 /// What the Sync Manager answered to `Progress`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ProgressReply {

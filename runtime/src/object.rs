@@ -27,6 +27,13 @@ use windows_core::{GUID, HRESULT, IUnknown, Interface};
 ///
 /// This is what a class factory's `CreateInstance` hands out; tests call it directly.
 pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
+    create_shared(Arc::new(handler))
+}
+
+/// [`create`], with the handler shared: the caller keeps its own `Arc` to look at the handler's
+/// state during or after a session (the object holds the other until it and its worker are
+/// gone).
+pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
     com::into_interface(SyncObject {
         vtable: &SyncObject::<T>::VTABLE,
         refs: AtomicU32::new(1),
@@ -50,7 +57,7 @@ struct SyncObject<T: HandlerClass> {
 
 /// The handler and its protocol state.
 pub(crate) struct Shared<T> {
-    pub(crate) handler: T,
+    pub(crate) handler: Arc<T>,
     state: Mutex<State>,
     pub(crate) callback: CallbackSlot,
     _token: Token,
@@ -183,7 +190,7 @@ impl<T: HandlerClass> Shared<T> {
 
     /// The handler's items; a failure or panic in its `items()` becomes the HRESULT.
     fn catalog(&self) -> Result<Catalog, HRESULT> {
-        match catch(|| Catalog::of(&self.handler)) {
+        match catch(|| Catalog::of(&*self.handler)) {
             Ok(Ok(catalog)) => Ok(catalog),
             Ok(Err(error)) => {
                 self.log(LogLevel::Error, error.message(), None);

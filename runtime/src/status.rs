@@ -70,6 +70,12 @@ impl SyncStatus {
         }
     }
 
+    /// The name without its prefix, e.g. `SKIPPED`: how the host and the test kit show it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        &self.abi_name()["SYNCMGRSTATUS_".len()..]
+    }
+
     /// The name `#[sync_handler(on(...))]` uses for this status, e.g. `skipped`.
     #[must_use]
     pub const fn attribute_name(self) -> &'static str {
@@ -88,7 +94,9 @@ impl SyncStatus {
     }
 
     /// Whether this status ends an item's synchronization (`SUCCEEDED`, `FAILED`, `SKIPPED`,
-    /// `STOPPED`).
+    /// `STOPPED`): the one final status each synchronized item reports. `DELETED` is not one:
+    /// it is something `SetItemStatus` asks for (the runtime then skips the item, which ends
+    /// `SKIPPED`), never a status the runtime reports.
     #[must_use]
     pub const fn is_final(self) -> bool {
         matches!(

@@ -16,7 +16,7 @@ type DllGetClassObject =
 /// It is never unloaded: a handler's worker thread may still be returning through the DLL's
 /// code when `DllCanUnloadNow` first says `S_OK`, and the process ends right after the session.
 #[derive(Debug)]
-pub struct Module {
+pub(crate) struct Module {
     path: PathBuf,
     library: core::mem::ManuallyDrop<libloading::Library>,
     can_unload_now: Option<DllFunction>,
@@ -24,7 +24,7 @@ pub struct Module {
 
 impl Module {
     /// Loads the DLL at `path`.
-    pub fn open(path: &Path) -> Result<Self, String> {
+    pub(crate) fn open(path: &Path) -> Result<Self, String> {
         // SAFETY: loading a handler DLL runs its initializers; trusting the DLL we were told to
         // load is the point of the host.
         let library = unsafe { libloading::Library::new(path) }
@@ -40,12 +40,12 @@ impl Module {
 
     /// The DLL's path.
     #[must_use]
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// An export of the `HRESULT (void)` kind (`DllCanUnloadNow`, `DllRegisterServer`, …).
-    pub fn function(&self, name: &str) -> Result<DllFunction, String> {
+    pub(crate) fn function(&self, name: &str) -> Result<DllFunction, String> {
         // SAFETY: the four COM server exports that take no argument have this signature.
         unsafe { self.library.get::<DllFunction>(name.as_bytes()) }
             .map(|symbol| *symbol)
@@ -54,13 +54,14 @@ impl Module {
 
     /// Calls `DllCanUnloadNow`, if the DLL exports it.
     #[must_use]
-    pub fn can_unload_now(&self) -> Option<HRESULT> {
+    pub(crate) fn can_unload_now(&self) -> Option<HRESULT> {
         // SAFETY: the export takes no arguments and the library stays loaded.
         self.can_unload_now.map(|function| unsafe { function() })
     }
 
     /// Calls `DllRegisterServer` or `DllUnregisterServer`.
-    pub fn call(&self, name: &str) -> Result<HRESULT, String> {
+    #[cfg_attr(not(windows), allow(dead_code))]
+    pub(crate) fn call(&self, name: &str) -> Result<HRESULT, String> {
         let function = self.function(name)?;
         // SAFETY: as for `function`; the library stays loaded.
         Ok(unsafe { function() })
@@ -69,7 +70,7 @@ impl Module {
 
 /// A created handler: one `ISyncMgrSynchronize` reference and where it came from.
 #[derive(Debug)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The `ISyncMgrSynchronize` interface pointer; the host owns one reference.
     pub handler: *mut c_void,
     /// The DLL, when the host loaded it itself (always off Windows).
@@ -83,7 +84,7 @@ pub struct Loaded {
 /// Off Windows this is what COM would do for an in-process server: load the DLL, ask
 /// `DllGetClassObject` for the class factory, and `CreateInstance` for `ISyncMgrSynchronize`.
 #[cfg(not(windows))]
-pub fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, String> {
+pub(crate) fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, String> {
     use syncmgr::Interface;
     use syncmgr::abi::{IClassFactory, ISyncMgrSynchronize};
 
@@ -144,7 +145,7 @@ pub fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, 
 /// `HKCR\CLSID\{clsid}\InprocServer32`, as the Sync Manager does, and the host then opens the
 /// DLL that COM loaded (found from the handler's vtable) to ask it `DllCanUnloadNow` later.
 #[cfg(windows)]
-pub fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
+pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
     use syncmgr::Interface;
     use syncmgr::abi::{self, ISyncMgrSynchronize};
 
@@ -243,7 +244,7 @@ fn com_module(handler: &syncmgr::abi::ISyncMgrSynchronize) -> Result<Module, Str
 
 /// After the session: `DllUnregisterServer` if asked (Windows), then leave COM.
 #[cfg(windows)]
-pub fn unload(loaded: &Loaded, unregister: bool, notes: &mut Vec<String>) {
+pub(crate) fn unload(loaded: &Loaded, unregister: bool, notes: &mut Vec<String>) {
     if unregister && let Some(module) = &loaded.module {
         match module.call("DllUnregisterServer") {
             Ok(hr) => notes.push(format!("DllUnregisterServer returned {}", hresult_name(hr))),
@@ -256,4 +257,4 @@ pub fn unload(loaded: &Loaded, unregister: bool, notes: &mut Vec<String>) {
 
 /// After the session: nothing to undo off Windows (no registry, no COM apartment).
 #[cfg(not(windows))]
-pub fn unload(_loaded: &Loaded, _unregister: bool, _notes: &mut Vec<String>) {}
+pub(crate) fn unload(_loaded: &Loaded, _unregister: bool, _notes: &mut Vec<String>) {}

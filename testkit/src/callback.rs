@@ -1,12 +1,13 @@
-//! The host's `ISyncMgrSynchronizeCallback`: a hand-written COM object that records every call
-//! into the [`Checker`], feeds the progress display and answers as the Sync Manager would.
+//! The Sync Manager's `ISyncMgrSynchronizeCallback`: a hand-written COM object that records every
+//! call into the [`Checker`], tells an [`Observer`] (a progress display) and answers as it is
+//! told ([`Trigger`]s), else as the Sync Manager would.
 //!
 //! Layout: `#[repr(C)]` with the vtable pointer first, so the object's address is its interface
-//! pointer. The host keeps one reference ("its own") for the whole session; at the end every
+//! pointer. The driver keeps one reference ("its own") for the whole session; at the end every
 //! reference the handler took must be back, which [`CallbackRef::others`] shows.
 
 use crate::check::{Checker, Event, LogInfo, Progress, TextProblem, Violation, ViolationKind};
-use crate::ui::Ui;
+use crate::report::{HandlerInfo, ItemInfo};
 use core::ffi::c_void;
 use core::ptr::NonNull;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,19 +29,59 @@ const TEXT_LIMIT: usize = 32 * 1024;
 /// Longest a pumping wait sleeps before it looks at the recorder again.
 const PUMP_PERIOD: Duration = Duration::from_millis(10);
 
-/// A `--skip ITEM@PCT%`, armed until its item's progress reaches the percentage.
-#[derive(Clone, Copy, Debug)]
-pub struct PercentSkip {
-    /// The item.
-    pub item: GUID,
-    /// The percentage.
-    pub percent: u32,
-    /// Whether `S_SYNCMGR_CANCELITEM` was answered.
+/// When something happens during a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// During the item's `n`-th `Progress` call (counting the runtime's own first `UPDATING`),
+    /// before the call returns; for an action on every item, the `n`-th `Progress` of any item.
+    After(u32),
+    /// During the first `Progress` call that brings the item to this percentage of its maximum.
+    Percent(u32),
+    /// This long after `Synchronize` returned: a `SetItemStatus` is sent by the driver's thread,
+    /// an answer is given to the first `Progress` after that moment.
+    Delay(Duration),
+}
+
+/// What a [`Trigger`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// `Progress` answers this HRESULT (`S_SYNCMGR_CANCELITEM`, `S_SYNCMGR_CANCELALL`, an
+    /// error).
+    Reply(HRESULT),
+    /// The driver calls `SetItemStatus(target, status)` (`GUID_NULL` for every item) before
+    /// `Progress` returns, as a Sync Manager does when its user acts while a call is in flight.
+    Status {
+        /// The item, or `GUID_NULL`.
+        target: GUID,
+        /// The raw `dwSyncMgrStatus` (any value, so out-of-enum ones can be sent too).
+        status: u32,
+    },
+}
+
+/// One thing to do once, at a moment of the session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The item whose progress counts, or `None` for any item.
+    pub item: Option<GUID>,
+    /// When.
+    pub when: When,
+    /// What.
+    pub effect: Effect,
+    /// Whether it happened.
     pub fired: bool,
 }
 
+/// A call the driver made from inside a `Progress` call ([`Effect::Status`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TriggeredCall {
+    /// `SetItemStatus(item, STATUS)`, spelled out.
+    pub call: String,
+    /// Its answer.
+    pub hr: HRESULT,
+}
+
 /// A `LogError` entry, for the report.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
     /// `dwErrorLevel`.
     pub level: u32,
@@ -48,26 +89,97 @@ pub struct LogLine {
     pub text: String,
     /// The item, when the entry names one.
     pub item: Option<GUID>,
+    /// `ErrorID`, when the entry has one (the id `ShowError` takes).
+    pub error_id: Option<GUID>,
 }
 
+/// Watches a session as it runs, e.g. to draw it. Every method has an empty default.
+pub trait Observer: Send {
+    /// The handler described itself (`GetHandlerInfo`) and listed its items.
+    fn enumerated(&mut self, handler: &HandlerInfo, items: &[ItemInfo]) {
+        let _ = (handler, items);
+    }
+    /// The session starts with these items (id, name), in `PrepareForSync` order.
+    fn started(&mut self, items: &[(GUID, String)]) {
+        let _ = items;
+    }
+    /// A `Progress` call; `cancelling` when the answer cancels the item.
+    fn progress(&mut self, item: &GUID, progress: &Progress, cancelling: bool) {
+        let _ = (item, progress, cancelling);
+    }
+    /// A `LogError` call.
+    fn log(&mut self, line: &LogLine) {
+        let _ = line;
+    }
+    /// The session is over.
+    fn stopped(&mut self) {}
+}
+
+/// An observer that watches nothing.
+impl Observer for () {}
+
 /// Everything the callback records, behind one lock.
-#[derive(Debug)]
-pub struct Recorder {
+pub(crate) struct Recorder {
     /// The protocol checker.
     pub checker: Checker,
     /// `LogError` entries in order.
     pub log: Vec<LogLine>,
-    /// Armed percentage skips.
-    pub percent_skips: Vec<PercentSkip>,
-    /// What `EnableModeless(TRUE)` answers: `S_OK` with `--may-bother-user`, else `S_FALSE`.
+    /// Every `Progress` call in order: when, the item, what it said (`None`: a null struct).
+    pub trace: Vec<(Duration, GUID, Option<Progress>)>,
+    /// What to do, and when.
+    pub triggers: Vec<Trigger>,
+    /// Calls made from inside `Progress`.
+    pub triggered: Vec<TriggeredCall>,
+    /// What `EnableModeless(TRUE)` answers: `S_OK` when the user may be bothered, else
+    /// `S_FALSE`.
     pub modeless: HRESULT,
-    /// The live display.
-    pub ui: Ui,
+    /// What every method but `Progress`, `EnableModeless` and `IUnknown`'s answers: `S_OK`, or
+    /// an error for a failing Sync Manager (whose answers to completions must not matter).
+    pub others: HRESULT,
+    /// How long each `Progress` takes (a slow Sync Manager).
+    pub slow: Option<Duration>,
+    /// When `Synchronize` returned, for [`When::Delay`].
+    pub synchronized: Option<Instant>,
+    /// The handler's `ISyncMgrSynchronize` pointer while the session runs, for
+    /// [`Effect::Status`]; 0 otherwise.
+    pub handler: usize,
+    /// Watches the session.
+    pub observer: Box<dyn Observer>,
+}
+
+impl Recorder {
+    /// A recorder with nothing to do but record; `EnableModeless` answers `S_FALSE`.
+    #[must_use]
+    pub(crate) fn new(observer: Box<dyn Observer>) -> Self {
+        Self {
+            checker: Checker::new(),
+            log: Vec::new(),
+            trace: Vec::new(),
+            triggers: Vec::new(),
+            triggered: Vec::new(),
+            modeless: abi::S_FALSE,
+            others: abi::S_OK,
+            slow: None,
+            synchronized: None,
+            handler: 0,
+            observer,
+        }
+    }
+}
+
+impl core::fmt::Debug for Recorder {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Recorder")
+            .field("checker", &self.checker)
+            .field("log", &self.log)
+            .field("triggers", &self.triggers)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The state shared by the host thread and the callback (called on any thread).
 #[derive(Debug)]
-pub struct Shared {
+pub(crate) struct Shared {
     recorder: Mutex<Recorder>,
     changed: Condvar,
     start: Instant,
@@ -76,17 +188,18 @@ pub struct Shared {
 }
 
 impl Shared {
+    #[cfg(test)]
     /// Shared state around `recorder`; event times count from now. Waits block on a condition
     /// variable.
     #[must_use]
-    pub fn new(recorder: Recorder) -> Arc<Self> {
+    pub(crate) fn new(recorder: Recorder) -> Arc<Self> {
         Self::waiting(recorder, false)
     }
 
     /// As [`new`](Self::new); with `pumps`, waits dispatch the calling thread's messages
     /// instead (see [`crate::pump`]), as an STA thread must while calls are carried to it.
     #[must_use]
-    pub fn waiting(recorder: Recorder, pumps: bool) -> Arc<Self> {
+    pub(crate) fn waiting(recorder: Recorder, pumps: bool) -> Arc<Self> {
         Arc::new(Self {
             recorder: Mutex::new(recorder),
             changed: Condvar::new(),
@@ -96,7 +209,7 @@ impl Shared {
     }
 
     /// Waits about `period`, dispatching messages meanwhile when this host pumps.
-    pub fn idle(&self, period: Duration) {
+    pub(crate) fn idle(&self, period: Duration) {
         if self.pumps {
             crate::pump::wait(period);
         } else {
@@ -105,18 +218,18 @@ impl Shared {
     }
 
     /// Locks the recorder (a panic in an earlier holder does not make it unusable).
-    pub fn lock(&self) -> MutexGuard<'_, Recorder> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Recorder> {
         self.recorder.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Time since the session started.
     #[must_use]
-    pub fn elapsed(&self) -> Duration {
+    pub(crate) fn elapsed(&self) -> Duration {
         self.start.elapsed()
     }
 
     /// Waits until `done` holds or `deadline` passes; true when `done` holds.
-    pub fn wait_until(&self, deadline: Instant, done: impl Fn(&Recorder) -> bool) -> bool {
+    pub(crate) fn wait_until(&self, deadline: Instant, done: impl Fn(&Recorder) -> bool) -> bool {
         if self.pumps {
             loop {
                 if done(&self.lock()) {
@@ -148,10 +261,6 @@ impl Shared {
         }
     }
 
-    fn record(&self, event: &Event) {
-        drop(self.record_locked(event));
-    }
-
     fn record_locked(&self, event: &Event) -> MutexGuard<'_, Recorder> {
         let at = self.elapsed();
         let mut recorder = self.lock();
@@ -173,7 +282,7 @@ struct HostCallback {
 
 /// The host's own reference to its callback object.
 #[derive(Debug)]
-pub struct CallbackRef(NonNull<HostCallback>);
+pub(crate) struct CallbackRef(NonNull<HostCallback>);
 
 // SAFETY: the object is thread-safe (atomics and a mutex) and lives until its last reference.
 unsafe impl Send for CallbackRef {}
@@ -182,7 +291,7 @@ impl CallbackRef {
     /// A new agile callback object over `shared`, holding the host's one reference: it may be
     /// called from any thread, and answers `IAgileObject` on Windows to say so.
     #[must_use]
-    pub fn new(shared: Arc<Shared>) -> Self {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
         Self::create(shared, None)
     }
 
@@ -190,7 +299,7 @@ impl CallbackRef {
     /// not answer `IAgileObject`, and every call on another thread is a
     /// [`ViolationKind::WrongApartment`].
     #[must_use]
-    pub fn apartment_bound(shared: Arc<Shared>) -> Self {
+    pub(crate) fn apartment_bound(shared: Arc<Shared>) -> Self {
         Self::create(shared, Some(std::thread::current().id()))
     }
 
@@ -206,13 +315,13 @@ impl CallbackRef {
 
     /// The interface pointer, for `SetProgressCallback`.
     #[must_use]
-    pub fn as_raw(&self) -> *mut c_void {
+    pub(crate) fn as_raw(&self) -> *mut c_void {
         self.0.as_ptr().cast()
     }
 
     /// References held by others than the host.
     #[must_use]
-    pub fn others(&self) -> u32 {
+    pub(crate) fn others(&self) -> u32 {
         // SAFETY: the host's own reference keeps the object alive.
         unsafe { self.0.as_ref() }
             .refs
@@ -347,8 +456,9 @@ unsafe extern "system" fn show_properties_completed(this: *mut c_void, hr: HRESU
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
-            shared.record(&Event::ShowPropertiesCompleted(hr));
-            abi::S_OK
+            shared
+                .record_locked(&Event::ShowPropertiesCompleted(hr))
+                .others
         })
     }
 }
@@ -357,8 +467,7 @@ unsafe extern "system" fn prepare_for_sync_completed(this: *mut c_void, hr: HRES
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
-            shared.record(&Event::PrepareCompleted(hr));
-            abi::S_OK
+            shared.record_locked(&Event::PrepareCompleted(hr)).others
         })
     }
 }
@@ -367,8 +476,9 @@ unsafe extern "system" fn synchronize_completed(this: *mut c_void, hr: HRESULT) 
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
-            shared.record(&Event::SynchronizeCompleted(hr));
-            abi::S_OK
+            shared
+                .record_locked(&Event::SynchronizeCompleted(hr))
+                .others
         })
     }
 }
@@ -382,8 +492,9 @@ unsafe extern "system" fn show_error_completed(
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
-            shared.record(&Event::ShowErrorCompleted(hr, count));
-            abi::S_OK
+            shared
+                .record_locked(&Event::ShowErrorCompleted(hr, count))
+                .others
         })
     }
 }
@@ -444,30 +555,55 @@ unsafe fn decode_progress(item: *const SYNCMGRPROGRESSITEM) -> Option<Progress> 
     })
 }
 
-/// The answer to `Progress`: `S_SYNCMGR_CANCELITEM` once an armed `--skip ITEM@PCT%` is reached.
-fn progress_reply(recorder: &mut Recorder, item: &GUID) -> HRESULT {
+/// The triggers that fire during this `Progress` for `item`: the reply (the first one, `S_OK`
+/// without one) and the `SetItemStatus` calls to make before returning.
+fn fire(recorder: &mut Recorder, item: &GUID) -> (HRESULT, Vec<(GUID, u32)>) {
     let Some(track) = recorder
         .checker
         .items()
         .iter()
         .find(|track| track.id == *item)
     else {
-        return abi::S_OK;
+        return (abi::S_OK, Vec::new());
     };
-    if !track.finals.is_empty() {
-        return abi::S_OK;
-    }
     let percent = match track.values {
         Some((value, max)) if max > 0 => i64::from(value) * 100 / i64::from(max),
         _ => 0,
     };
-    for skip in &mut recorder.percent_skips {
-        if skip.item == *item && !skip.fired && percent >= i64::from(skip.percent) {
-            skip.fired = true;
-            return abi::S_SYNCMGR_CANCELITEM;
+    let calls = track.progress_calls;
+    let ended = !track.finals.is_empty();
+    let all_calls = recorder.checker.counts().progress;
+    let since = recorder.synchronized.map(|at| at.elapsed());
+    let mut reply = abi::S_OK;
+    let mut statuses = Vec::new();
+    for trigger in &mut recorder.triggers {
+        if trigger.fired || trigger.item.is_some_and(|target| target != *item) {
+            continue;
         }
+        let due = match trigger.when {
+            When::After(n) if trigger.item.is_some() => calls >= n,
+            When::After(n) => all_calls >= n,
+            When::Percent(p) => !ended && percent >= i64::from(p),
+            When::Delay(delay) => since.is_some_and(|since| since >= delay),
+        };
+        if !due {
+            continue;
+        }
+        match trigger.effect {
+            Effect::Reply(hr) => {
+                // A final status needs no answer; the reply waits for the next call.
+                if ended || reply != abi::S_OK {
+                    continue;
+                }
+                reply = hr;
+            }
+            // Timed statuses are the driver's, sent from its own thread.
+            Effect::Status { .. } if matches!(trigger.when, When::Delay(_)) => continue,
+            Effect::Status { target, status } => statuses.push((target, status)),
+        }
+        trigger.fired = true;
     }
-    abi::S_OK
+    (reply, statuses)
 }
 
 unsafe extern "system" fn progress(
@@ -487,13 +623,42 @@ unsafe extern "system" fn progress(
         // SAFETY: `progress` is null or a readable SYNCMGRPROGRESSITEM (the ABI type).
         let decoded = unsafe { decode_progress(progress) };
         let mut recorder = shared.record_locked(&Event::Progress(item, decoded.clone()));
+        let at = shared.elapsed();
+        recorder.trace.push((at, item, decoded.clone()));
         let Some(decoded) = decoded else {
             return abi::E_INVALIDARG;
         };
-        let reply = progress_reply(&mut recorder, &item);
-        recorder
-            .ui
-            .progress(&item, &decoded, reply == abi::S_SYNCMGR_CANCELITEM);
+        let (reply, statuses) = fire(&mut recorder, &item);
+        recorder.observer.progress(
+            &item,
+            &decoded,
+            reply == abi::S_SYNCMGR_CANCELITEM || reply == abi::S_SYNCMGR_CANCELALL,
+        );
+        let (handler, slow) = (recorder.handler, recorder.slow);
+        drop(recorder);
+        for (target, status) in statuses {
+            if handler == 0 {
+                break;
+            }
+            // SAFETY: `handler` is the driver's live ISyncMgrSynchronize for the session
+            // (cleared before the driver releases it); no lock is held, the handler may call
+            // back.
+            let hr = unsafe {
+                let handler = handler as *mut c_void;
+                let vtable = &**handler.cast::<*const abi::ISyncMgrSynchronize_Vtbl>();
+                (vtable.SetItemStatus)(handler, &raw const target, status)
+            };
+            shared.lock().triggered.push(TriggeredCall {
+                call: format!(
+                    "SetItemStatus({{{target:?}}}, {}) during Progress",
+                    crate::names::status_label(status)
+                ),
+                hr,
+            });
+        }
+        if let Some(slow) = slow {
+            std::thread::sleep(slow);
+        }
         reply
     };
     // SAFETY: COM passes this object's interface pointer.
@@ -523,11 +688,12 @@ unsafe extern "system" fn log_error(
                 .clone()
                 .unwrap_or_else(|problem| format!("<{problem:?} text>")),
             item: info.as_ref().and_then(LogInfo::item),
+            error_id: info.as_ref().and_then(LogInfo::error),
         };
         let mut recorder = shared.record_locked(&Event::LogError { level, text, info });
-        recorder.ui.log(&line);
+        recorder.observer.log(&line);
         recorder.log.push(line);
-        abi::S_OK
+        recorder.others
     };
     // SAFETY: COM passes this object's interface pointer.
     unsafe { with(this, body) }
@@ -541,8 +707,7 @@ unsafe extern "system" fn delete_log_error(
     let body = |shared: &Shared| {
         // SAFETY: `error_id` is null or a readable GUID.
         let id = unsafe { error_id.as_ref() }.copied().unwrap_or_default();
-        shared.record(&Event::DeleteLogError(id));
-        abi::S_OK
+        shared.record_locked(&Event::DeleteLogError(id)).others
     };
     // SAFETY: COM passes this object's interface pointer.
     unsafe { with(this, body) }
@@ -556,9 +721,10 @@ unsafe extern "system" fn establish_connection(
     let body = |shared: &Shared| {
         // SAFETY: `name` is null (the default connection) or a NUL-terminated string.
         let name = unsafe { read_wide(name.0) }.ok();
-        shared.record(&Event::EstablishConnection(name));
-        // The host has no network connections to manage: nothing to establish.
-        abi::S_OK
+        // The driver has no network connections to manage: nothing to establish.
+        shared
+            .record_locked(&Event::EstablishConnection(name))
+            .others
     };
     // SAFETY: COM passes this object's interface pointer.
     unsafe { with(this, body) }
@@ -572,17 +738,14 @@ mod tests {
     const INBOX: GUID = GUID::from_u128(1);
 
     fn callback() -> (Arc<Shared>, CallbackRef) {
-        let shared = Shared::new(Recorder {
-            checker: Checker::new(),
-            log: Vec::new(),
-            percent_skips: vec![PercentSkip {
-                item: INBOX,
-                percent: 50,
-                fired: false,
-            }],
-            modeless: abi::S_FALSE,
-            ui: Ui::new(true),
+        let mut recorder = Recorder::new(Box::new(()));
+        recorder.triggers.push(Trigger {
+            item: Some(INBOX),
+            when: When::Percent(50),
+            effect: Effect::Reply(abi::S_SYNCMGR_CANCELITEM),
+            fired: false,
         });
+        let shared = Shared::new(recorder);
         shared
             .lock()
             .checker

@@ -1,12 +1,14 @@
 //! The conformance checker: fed with what the handler did, it lists every departure from the
-//! Sync Manager protocol (mobsync.h, see `shared/reference/syncmgr-abi.md` §3–§8, §11, §12).
+//! Sync Manager protocol (mobsync.h and its reference pages: each completion callback exactly
+//! once and only after its call succeeded, progress only for session items and never after
+//! their final status or the completion, well-formed structs and strings, every reference given
+//! back).
 //!
 //! Everything here is plain data: the callback decodes the handler's raw structs into
 //! [`Event`]s and the session driver reports its own calls, so each violation kind can be
 //! proven detectable with synthetic input.
 
-use crate::names::{hresult_name, status_name};
-use serde::Serialize;
+use crate::names::{hresult_name, status_label, status_name};
 use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
@@ -14,8 +16,7 @@ use syncmgr::abi::{self, SYNCMGRHANDLERINFO, SYNCMGRITEM};
 use syncmgr::{GUID, HRESULT};
 
 /// What kind of rule was broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ViolationKind {
     /// `PrepareForSyncCompleted` or `SynchronizeCompleted` never came after a successful call.
     MissingCompletion,
@@ -54,8 +55,41 @@ pub enum ViolationKind {
     WrongApartment,
 }
 
+impl ViolationKind {
+    /// The kind's name in reports, e.g. `missing-completion`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::MissingCompletion => "missing-completion",
+            Self::RepeatedCompletion => "repeated-completion",
+            Self::UnexpectedCompletion => "unexpected-completion",
+            Self::UnknownItem => "unknown-item",
+            Self::MissingFinalStatus => "missing-final-status",
+            Self::RepeatedFinalStatus => "repeated-final-status",
+            Self::ProgressAfterFinalStatus => "progress-after-final-status",
+            Self::ProgressAfterCompletion => "progress-after-completion",
+            Self::MalformedStruct => "malformed-struct",
+            Self::MalformedString => "malformed-string",
+            Self::BadValue => "bad-value",
+            Self::BadReturn => "bad-return",
+            Self::ObjectNotReleased => "object-not-released",
+            Self::CannotUnload => "cannot-unload",
+            Self::CallbackNotReleased => "callback-not-released",
+            Self::WrongApartment => "wrong-apartment",
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ViolationKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// One broken rule, with what exactly happened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Violation {
     /// The rule.
     pub kind: ViolationKind,
@@ -75,11 +109,7 @@ impl Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = serde_json::to_value(self.kind)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        write!(f, "{kind}: {}", self.detail)
+        write!(f, "{}: {}", self.kind.name(), self.detail)
     }
 }
 
@@ -130,7 +160,7 @@ impl Progress {
 
 /// A `SYNCMGRLOGERRORINFO`, decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LogInfo {
+pub(crate) struct LogInfo {
     /// `cbSize`.
     pub cb_size: u32,
     /// `mask` (`SYNCMGRLOGERROR_*` bits).
@@ -146,14 +176,20 @@ pub struct LogInfo {
 impl LogInfo {
     /// The item this entry is about, if the mask says so.
     #[must_use]
-    pub fn item(&self) -> Option<GUID> {
+    pub(crate) fn item(&self) -> Option<GUID> {
         (self.mask & abi::SYNCMGRLOGERROR_ITEMID != 0).then_some(self.item_id)
+    }
+
+    /// The entry's error id, if the mask says so.
+    #[must_use]
+    pub(crate) fn error(&self) -> Option<GUID> {
+        (self.mask & abi::SYNCMGRLOGERROR_ERRORID != 0).then_some(self.error_id)
     }
 }
 
 /// One call the handler made on the host's callback.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Event {
+pub(crate) enum Event {
     /// `PrepareForSyncCompleted(hr)`.
     PrepareCompleted(HRESULT),
     /// `SynchronizeCompleted(hr)`.
@@ -182,7 +218,8 @@ pub enum Event {
 }
 
 /// How many callback calls of each kind arrived.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EventCounts {
     /// `PrepareForSyncCompleted`.
     pub prepare_for_sync_completed: u32,
@@ -214,6 +251,8 @@ pub struct ItemTrack {
     pub text: Option<String>,
     /// The last `(value, max)`.
     pub values: Option<(i32, i32)>,
+    /// `Progress` calls for it so far.
+    pub progress_calls: u32,
 }
 
 /// Where the host is in the call order of §7.3.
@@ -230,33 +269,32 @@ enum CallState {
 
 /// The protocol checker of one handler instance.
 #[derive(Debug, Default)]
-pub struct Checker {
+pub(crate) struct Checker {
     items: Vec<ItemTrack>,
     index: HashMap<GUID, usize>,
     prepare: CallState,
     synchronize: CallState,
     prepare_completions: Vec<HRESULT>,
     synchronize_completions: Vec<HRESULT>,
+    /// `ShowProperties` and `ShowError` calls: how many returned `S_OK` so far.
+    properties_calls: usize,
+    error_calls: usize,
+    properties_completions: Vec<HRESULT>,
+    error_completions: Vec<HRESULT>,
     counts: EventCounts,
     violations: Vec<Violation>,
 }
 
-/// Whether `status` ends an item.
+/// Whether `status` ends an item: [`SyncStatus::is_final`](syncmgr::SyncStatus::is_final) of
+/// a `SYNCMGRSTATUS` value.
 #[must_use]
-pub fn is_final(status: u32) -> bool {
-    [
-        abi::SYNCMGRSTATUS_SUCCEEDED,
-        abi::SYNCMGRSTATUS_FAILED,
-        abi::SYNCMGRSTATUS_SKIPPED,
-        abi::SYNCMGRSTATUS_STOPPED,
-        abi::SYNCMGRSTATUS_DELETED,
-    ]
-    .contains(&(status as i32))
+pub(crate) fn is_final(status: u32) -> bool {
+    syncmgr::SyncStatus::try_from(status).is_ok_and(syncmgr::SyncStatus::is_final)
 }
 
 /// `sizeof(T)` as a `cbSize`.
 #[must_use]
-pub fn cb_size<T>() -> u32 {
+pub(crate) fn cb_size<T>() -> u32 {
     u32::try_from(size_of::<T>()).unwrap_or(u32::MAX)
 }
 
@@ -275,47 +313,47 @@ fn text_violation(what: &str, problem: TextProblem) -> Violation {
 impl Checker {
     /// A checker with no session yet.
     #[must_use]
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// Adds violations found elsewhere (struct checks, refcounts).
-    pub fn push(&mut self, violation: Violation) {
+    pub(crate) fn push(&mut self, violation: Violation) {
         self.violations.push(violation);
     }
 
     /// The violations so far.
     #[must_use]
-    pub fn violations(&self) -> &[Violation] {
+    pub(crate) fn violations(&self) -> &[Violation] {
         &self.violations
     }
 
     /// The session items, in `PrepareForSync` order.
     #[must_use]
-    pub fn items(&self) -> &[ItemTrack] {
+    pub(crate) fn items(&self) -> &[ItemTrack] {
         &self.items
     }
 
     /// Call counts.
     #[must_use]
-    pub fn counts(&self) -> &EventCounts {
+    pub(crate) fn counts(&self) -> &EventCounts {
         &self.counts
     }
 
     /// Whether `PrepareForSyncCompleted` has arrived.
     #[must_use]
-    pub fn prepare_completion(&self) -> Option<HRESULT> {
+    pub(crate) fn prepare_completion(&self) -> Option<HRESULT> {
         self.prepare_completions.first().copied()
     }
 
     /// Whether `SynchronizeCompleted` has arrived.
     #[must_use]
-    pub fn synchronize_completion(&self) -> Option<HRESULT> {
+    pub(crate) fn synchronize_completion(&self) -> Option<HRESULT> {
         self.synchronize_completions.first().copied()
     }
 
     /// The host is about to call `PrepareForSync` with these items (id, name).
-    pub fn prepare_calling(&mut self, items: &[(GUID, String)]) {
+    pub(crate) fn prepare_calling(&mut self, items: &[(GUID, String)]) {
         self.prepare = CallState::Calling;
         for (id, name) in items {
             if self.index.contains_key(id) {
@@ -330,12 +368,13 @@ impl Checker {
                 finished: None,
                 text: None,
                 values: None,
+                progress_calls: 0,
             });
         }
     }
 
     /// `PrepareForSync` returned `hr`.
-    pub fn prepare_returned(&mut self, hr: HRESULT) {
+    pub(crate) fn prepare_returned(&mut self, hr: HRESULT) {
         self.prepare = CallState::Returned(hr);
         if hr != abi::S_OK && !self.prepare_completions.is_empty() {
             self.push(Violation::new(
@@ -349,12 +388,12 @@ impl Checker {
     }
 
     /// The host is about to call `Synchronize`.
-    pub fn synchronize_calling(&mut self) {
+    pub(crate) fn synchronize_calling(&mut self) {
         self.synchronize = CallState::Calling;
     }
 
     /// `Synchronize` returned `hr`.
-    pub fn synchronize_returned(&mut self, hr: HRESULT) {
+    pub(crate) fn synchronize_returned(&mut self, hr: HRESULT) {
         self.synchronize = CallState::Returned(hr);
         if hr != abi::S_OK && !self.synchronize_completions.is_empty() {
             self.push(Violation::new(
@@ -368,7 +407,7 @@ impl Checker {
     }
 
     /// Records one callback call that arrived `at` into the session.
-    pub fn record(&mut self, at: Duration, event: &Event) {
+    pub(crate) fn record(&mut self, at: Duration, event: &Event) {
         match event {
             Event::PrepareCompleted(hr) => {
                 self.counts.prepare_for_sync_completed += 1;
@@ -388,18 +427,19 @@ impl Checker {
                     self.synchronize_completions.len(),
                 );
             }
-            Event::ShowPropertiesCompleted(_) | Event::ShowErrorCompleted(..) => {
+            Event::ShowPropertiesCompleted(hr) => {
                 self.counts.other += 1;
-                let method = if matches!(event, Event::ShowPropertiesCompleted(_)) {
-                    "ShowPropertiesCompleted"
-                } else {
-                    "ShowErrorCompleted"
-                };
-                // The host never calls ShowProperties or ShowError.
-                self.push(Violation::new(
-                    ViolationKind::UnexpectedCompletion,
-                    format!("{method} without a call that it completes"),
-                ));
+                self.properties_completions.push(*hr);
+                self.ui_completion(
+                    "ShowProperties",
+                    self.properties_calls,
+                    self.properties_completions.len(),
+                );
+            }
+            Event::ShowErrorCompleted(hr, _) => {
+                self.counts.other += 1;
+                self.error_completions.push(*hr);
+                self.ui_completion("ShowError", self.error_calls, self.error_completions.len());
             }
             Event::EnableModeless(_) | Event::DeleteLogError(_) | Event::EstablishConnection(_) => {
                 self.counts.other += 1;
@@ -412,6 +452,70 @@ impl Checker {
                 self.counts.log_error += 1;
                 self.log_error(*level, text, info.as_ref());
             }
+        }
+    }
+
+    /// A `ShowProperties` (`properties`) or `ShowError` call is about to be made; completions
+    /// that arrive during the call belong to it.
+    pub(crate) fn show_calling(&mut self, properties: bool) {
+        if properties {
+            self.properties_calls += 1;
+        } else {
+            self.error_calls += 1;
+        }
+    }
+
+    /// That call returned `hr`: a completion is due only after `S_OK`.
+    pub(crate) fn show_returned(&mut self, properties: bool, hr: HRESULT) {
+        let (method, calls, completions) = if properties {
+            (
+                "ShowProperties",
+                &mut self.properties_calls,
+                self.properties_completions.len(),
+            )
+        } else {
+            (
+                "ShowError",
+                &mut self.error_calls,
+                self.error_completions.len(),
+            )
+        };
+        if hr == abi::S_OK {
+            return;
+        }
+        *calls -= 1;
+        if completions > *calls {
+            let calls = *calls;
+            self.push(Violation::new(
+                ViolationKind::UnexpectedCompletion,
+                format!(
+                    "{method}Completed was called but {method} returned {} ({completions} completion(s) for {calls} successful call(s))",
+                    hr_text(hr)
+                ),
+            ));
+        }
+    }
+
+    /// `ShowPropertiesCompleted` HRESULTs so far.
+    pub(crate) fn properties_completions(&self) -> &[HRESULT] {
+        &self.properties_completions
+    }
+
+    /// `ShowErrorCompleted` HRESULTs so far.
+    pub(crate) fn error_completions(&self) -> &[HRESULT] {
+        &self.error_completions
+    }
+
+    fn ui_completion(&mut self, method: &str, calls: usize, completions: usize) {
+        if completions > calls {
+            self.push(Violation::new(
+                if calls == 0 {
+                    ViolationKind::UnexpectedCompletion
+                } else {
+                    ViolationKind::RepeatedCompletion
+                },
+                format!("{method}Completed #{completions} for {calls} {method} call(s)"),
+            ));
         }
     }
 
@@ -472,6 +576,7 @@ impl Checker {
         let final_status = status.filter(|&status| is_final(status));
         let item = &mut self.items[index];
         let earlier = item.finals.clone();
+        item.progress_calls += 1;
         item.first_progress.get_or_insert(at);
         if let Some(Ok(text)) = &progress.text {
             item.text = Some(text.clone());
@@ -605,7 +710,7 @@ impl Checker {
     }
 
     /// Ends the session: a missing completion or final status becomes a violation.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         if self.prepare == CallState::Returned(abi::S_OK) && self.prepare_completions.is_empty() {
             self.push(Violation::new(
                 ViolationKind::MissingCompletion,
@@ -636,22 +741,16 @@ impl Checker {
     }
 }
 
-/// A short status name (`SUCCEEDED`), or the number.
-#[must_use]
-pub fn status_label(status: u32) -> String {
-    status_name(status).map_or_else(|| status.to_string(), str::to_owned)
-}
-
 /// The first NUL-terminated string of a fixed array, or `None` when it has no NUL.
 #[must_use]
-pub fn fixed_string(units: &[u16]) -> Option<String> {
+pub(crate) fn fixed_string(units: &[u16]) -> Option<String> {
     let len = units.iter().position(|&unit| unit == 0)?;
     Some(String::from_utf16_lossy(&units[..len]))
 }
 
 /// Checks a `SYNCMGRHANDLERINFO` from `GetHandlerInfo`.
 #[must_use]
-pub fn check_handler_info(info: &SYNCMGRHANDLERINFO) -> Vec<Violation> {
+pub(crate) fn check_handler_info(info: &SYNCMGRHANDLERINFO) -> Vec<Violation> {
     let mut found = Vec::new();
     let expected = cb_size::<SYNCMGRHANDLERINFO>();
     if info.cbSize != expected {
@@ -683,7 +782,7 @@ pub fn check_handler_info(info: &SYNCMGRHANDLERINFO) -> Vec<Violation> {
 
 /// Checks one `SYNCMGRITEM` from the enumerator.
 #[must_use]
-pub fn check_item(item: &SYNCMGRITEM) -> Vec<Violation> {
+pub(crate) fn check_item(item: &SYNCMGRITEM) -> Vec<Violation> {
     let mut found = Vec::new();
     let id = item.ItemID;
     let expected = cb_size::<SYNCMGRITEM>();
@@ -727,7 +826,7 @@ pub fn check_item(item: &SYNCMGRITEM) -> Vec<Violation> {
 /// returned, what `DllCanUnloadNow` answers once everything is released (and the worker had
 /// time to finish), and how many callback references the handler still holds.
 #[must_use]
-pub fn check_release(
+pub(crate) fn check_release(
     final_release: Option<u32>,
     can_unload_now: Option<HRESULT>,
     callback_references: Option<u32>,
@@ -881,6 +980,58 @@ mod tests {
         checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, 0));
         checker.finish();
         assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion; 3]);
+    }
+
+    /// `ShowProperties` and `ShowError`: one completion per successful call, none after a
+    /// failed one, none twice.
+    #[test]
+    fn completions_of_the_dialogs() {
+        let mut checker = Checker::new();
+        checker.show_calling(true);
+        checker.record(T, &Event::ShowPropertiesCompleted(abi::S_OK));
+        checker.show_returned(true, abi::S_OK);
+        checker.show_calling(false);
+        checker.show_returned(false, abi::S_OK);
+        checker.record(T, &Event::ShowErrorCompleted(abi::S_SYNCMGR_RETRYSYNC, 1));
+        assert_eq!(kinds(&checker), []);
+        assert_eq!(checker.properties_completions(), [abi::S_OK]);
+        assert_eq!(checker.error_completions(), [abi::S_SYNCMGR_RETRYSYNC]);
+        // A second completion for the one call.
+        checker.record(T, &Event::ShowPropertiesCompleted(abi::S_OK));
+        assert_eq!(kinds(&checker), [ViolationKind::RepeatedCompletion]);
+        // A completion, then the call failed.
+        let mut checker = Checker::new();
+        checker.show_calling(false);
+        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, 0));
+        checker.show_returned(false, abi::E_FAIL);
+        assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion]);
+    }
+
+    /// `DELETED` is not a final status (it is something `SetItemStatus` asks for): an item
+    /// that reports it still owes its final status, and one after it is no repetition. The
+    /// runtime, the kit and the host share [`SyncStatus::is_final`](syncmgr::SyncStatus).
+    #[test]
+    fn deleted_is_not_a_final_status() {
+        assert!(!is_final(abi::SYNCMGRSTATUS_DELETED as u32));
+        assert!(is_final(abi::SYNCMGRSTATUS_SKIPPED as u32));
+        assert!(!is_final(0x1234));
+        let mut checker = synchronizing();
+        checker.record(T, &done(abi::SYNCMGRSTATUS_DELETED));
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.finish();
+        assert_eq!(
+            kinds(&checker),
+            [
+                ViolationKind::MissingFinalStatus,
+                ViolationKind::MissingFinalStatus
+            ]
+        );
+        let mut checker = synchronizing();
+        checker.record(T, &done(abi::SYNCMGRSTATUS_DELETED));
+        end_both(&mut checker);
+        checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
+        checker.finish();
+        assert_eq!(kinds(&checker), []);
     }
 
     #[test]
