@@ -85,7 +85,6 @@ pub struct Call {
 /// Everything a session showed: the driver's calls, the handler's callbacks, the checker's
 /// verdict. `H` is the handler type of an in-process session, whose state
 /// [`handler`](Self::handler) shows afterwards.
-#[derive(Debug)]
 pub struct Report<H = ()> {
     /// The handler's own description.
     pub handler: HandlerInfo,
@@ -120,6 +119,26 @@ pub struct Report<H = ()> {
     /// Planned answers and calls whose moment never came.
     pub unfired: Vec<Trigger>,
     pub(crate) object: Option<std::sync::Arc<H>>,
+}
+
+impl<H> core::fmt::Debug for Report<H> {
+    /// Everything but the handler value, which need not be `Debug`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Report")
+            .field("handler", &self.handler)
+            .field("callback", &self.callback)
+            .field("calls", &self.calls)
+            .field("items", &self.items)
+            .field("selected", &self.selected)
+            .field("tracks", &self.tracks)
+            .field("log", &self.log)
+            .field("counts", &self.counts)
+            .field("violations", &self.violations)
+            .field("problems", &self.problems)
+            .field("notes", &self.notes)
+            .field("warnings", &self.warnings)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<H> Default for Report<H> {

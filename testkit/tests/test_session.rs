@@ -1,0 +1,318 @@
+//! The test kit against in-process handlers: every planned call and answer lands where the
+//! plan says, and the report shows it.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+use syncmgr::{
+    GUID, ItemSync, ParentWindow, PropertiesChange, SyncHandler, SyncStatus, abi, sync_handler,
+};
+use syncmgr_test::{After, Delay, ItemRef, Percent, Session, SetupError, ViolationKind};
+
+const INBOX: GUID = GUID::from_u128(0x7a11_0000_0000_4000_8000_0000_0000_0001);
+const ARCHIVE: GUID = GUID::from_u128(0x7a11_0000_0000_4000_8000_0000_0000_0002);
+const DRAFTS: GUID = GUID::from_u128(0x7a11_0000_0000_4000_8000_0000_0000_0003);
+
+/// Three items (the third unchecked), ten steps each; records what reached its own code.
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000a",
+    name = "Mail",
+    item(id = "7a110000-0000-4000-8000-000000000001", name = "Inbox"),
+    item(
+        id = "7a110000-0000-4000-8000-000000000002",
+        name = "Archive",
+        flags(may_delete_item, has_properties)
+    ),
+    item(id = "7a110000-0000-4000-8000-000000000003", name = "Drafts", unchecked),
+    on(deleted = forget, paused = pause),
+)]
+#[derive(Default)]
+struct Mail {
+    steps: AtomicU32,
+    forgotten: Mutex<Vec<GUID>>,
+    paused: Mutex<Vec<GUID>>,
+    properties: Mutex<Vec<Option<GUID>>>,
+}
+
+// The signature `on(status = method)` expects.
+#[allow(clippy::unnecessary_wraps)]
+impl Mail {
+    fn forget(&self, item: GUID) -> syncmgr::Result<()> {
+        self.forgotten.lock().unwrap().push(item);
+        Ok(())
+    }
+
+    fn pause(&self, item: GUID) -> syncmgr::Result<()> {
+        self.paused.lock().unwrap().push(item);
+        Ok(())
+    }
+}
+
+impl SyncHandler for Mail {
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        for step in 1..=10 {
+            item.progress(step, 10, &format!("message {step}"))?;
+            self.steps.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    fn show_properties(
+        &self,
+        _parent: ParentWindow,
+        item: Option<GUID>,
+    ) -> syncmgr::Result<PropertiesChange> {
+        self.properties.lock().unwrap().push(item);
+        Ok(PropertiesChange::None)
+    }
+}
+
+/// Only the checked items run by default; every one succeeds; the texts and statuses are in
+/// the report, and the handler comes back.
+#[test]
+fn a_plain_session_synchronizes_the_checked_items() {
+    let report = Session::new(Mail::default()).run().unwrap();
+    report.assert_clean();
+    assert_eq!(report.selected, [INBOX, ARCHIVE]);
+    assert!(report.all_succeeded());
+    assert_eq!(report.final_status(DRAFTS), None);
+    assert_eq!(
+        report.statuses(INBOX).first(),
+        Some(&SyncStatus::Updating),
+        "the runtime reports UPDATING first"
+    );
+    assert_eq!(report.statuses(INBOX).last(), Some(&SyncStatus::Succeeded));
+    assert!(report.texts(ARCHIVE).contains(&"message 10"));
+    assert_eq!(report.handler().steps.load(Ordering::Relaxed), 20);
+    assert_eq!(report.counts.synchronize_completed, 1);
+    assert_eq!(report.counts.prepare_for_sync_completed, 1);
+}
+
+/// `items` picks by id or name (unchecked ones too), `all_items` takes every item, and an
+/// unknown item is a setup error, not a session.
+#[test]
+fn items_are_chosen_by_id_or_name() {
+    let report = Session::new(Mail::default())
+        .items([ItemRef::from("drafts"), ItemRef::Id(INBOX)])
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.selected, [DRAFTS, INBOX]);
+    let report = Session::new(Mail::default()).all_items().run().unwrap();
+    assert_eq!(report.selected, [INBOX, ARCHIVE, DRAFTS]);
+    assert!(report.all_succeeded());
+    let error = Session::new(Mail::default())
+        .items(["Outbox"])
+        .run()
+        .unwrap_err();
+    assert!(
+        matches!(&error, SetupError::Usage(text) if text.contains("Outbox") && text.contains("Inbox")),
+        "{error}"
+    );
+}
+
+/// A skip sent during the item's 4th `Progress`: its 3rd step (the 4th call) returns the
+/// cancellation, so exactly two of its steps ran.
+#[test]
+fn skip_after_a_number_of_progress_calls_is_exact() {
+    let report = Session::new(Mail::default())
+        .items([INBOX])
+        .skip(INBOX, After(4))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Skipped));
+    assert_eq!(report.handler().steps.load(Ordering::Relaxed), 2);
+    assert_eq!(report.answer("SetItemStatus"), Some(abi::S_OK));
+    assert!(report.unfired.is_empty());
+}
+
+/// `S_SYNCMGR_CANCELITEM` at 50 % skips one item; `S_SYNCMGR_CANCELALL` stops the rest.
+#[test]
+fn progress_answers_cancel() {
+    let report = Session::new(Mail::default())
+        .cancel_item(ARCHIVE, Percent(50))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Succeeded));
+    assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Skipped));
+
+    let report = Session::new(Mail::default())
+        .cancel_all(After(3))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Stopped));
+    assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Stopped));
+}
+
+/// `stop_all` sends `SetItemStatus(GUID_NULL, STOPPED)`; `status` sends any status, and the
+/// handler's own method runs for those it handles.
+#[test]
+fn statuses_reach_the_runtime_and_the_handler() {
+    let report = Session::new(Mail::default())
+        .stop_all(After(2))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Stopped));
+    assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Stopped));
+
+    let report = Session::new(Mail::default())
+        .status(ARCHIVE, SyncStatus::Deleted, After(1))
+        .status(INBOX, SyncStatus::Paused, After(1))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(*report.handler().forgotten.lock().unwrap(), [ARCHIVE]);
+    assert_eq!(*report.handler().paused.lock().unwrap(), [INBOX]);
+    assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Skipped));
+}
+
+/// Out-of-enum statuses and statuses nobody handles are sent as asked and answered
+/// `E_INVALIDARG`; a status after the session is `E_UNEXPECTED`.
+#[test]
+fn bad_statuses_get_their_documented_answer() {
+    let report = Session::new(Mail::default())
+        .items([INBOX])
+        .raw_status(Some(ItemRef::Id(INBOX)), 0x77, After(1))
+        .status(INBOX, SyncStatus::Failed, After(2))
+        .skip(INBOX, Delay(Duration::from_secs(30)))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    let answers: Vec<_> = report
+        .calls
+        .iter()
+        .filter(|call| call.method.starts_with("SetItemStatus"))
+        .map(|call| (call.method.contains("not sent"), call.hr))
+        .collect();
+    assert!(
+        answers.contains(&(false, abi::E_INVALIDARG)),
+        "{:#?}",
+        report.calls
+    );
+    assert!(
+        answers.contains(&(true, abi::S_OK)),
+        "the late skip was not sent"
+    );
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Succeeded));
+}
+
+/// A Sync Manager whose completions and log answer `E_FAIL`, and one that takes its time:
+/// neither changes what the handler does.
+#[test]
+fn failing_and_slow_callbacks() {
+    let report = Session::new(Mail::default())
+        .failing_callback(abi::E_FAIL)
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert!(report.all_succeeded());
+
+    let report = Session::new(Mail::default())
+        .items([INBOX])
+        .slow_callback(Duration::from_millis(3))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    let calls = u32::try_from(report.progress_calls()).unwrap();
+    assert!(report.synchronize_time.unwrap() >= Duration::from_millis(3) * calls);
+}
+
+/// `ShowProperties` after the sync: the handler's dialog runs and its completion is checked; a
+/// handler without one answers `E_NOTIMPL`, and an item that claims properties then warns.
+#[test]
+fn properties_and_errors() {
+    let report = Session::new(Mail::default())
+        .items([INBOX])
+        .show_properties(Some(ItemRef::Id(ARCHIVE)))
+        .show_properties(None)
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(
+        *report.handler().properties.lock().unwrap(),
+        [Some(ARCHIVE), None]
+    );
+    assert_eq!(report.counts.other, 2, "two ShowPropertiesCompleted");
+
+    let report = Session::new(Plain)
+        .show_properties(Some(ItemRef::from("Archive")))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(report.answer("ShowProperties"), Some(abi::E_NOTIMPL));
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("HASPROPERTIES")),
+        "{:#?}",
+        report.warnings
+    );
+
+    // No entry has an error id to open.
+    let error = Session::new(Mail::default())
+        .show_error(0)
+        .run()
+        .unwrap_err();
+    assert!(matches!(error, SetupError::Usage(_)), "{error}");
+}
+
+/// The same items as [`Mail`], without a properties dialog.
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000b",
+    name = "Plain",
+    item(
+        id = "7a110000-0000-4000-8000-000000000002",
+        name = "Archive",
+        flags(has_properties)
+    )
+)]
+struct Plain;
+
+impl SyncHandler for Plain {
+    fn synchronize_item(&self, _item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        Ok(())
+    }
+}
+
+/// A handler that fails an item: it ends `FAILED` with a log entry about it, and the session
+/// completes with `E_FAIL` — reported as a problem, not as a violation.
+#[test]
+fn failures_are_reported_not_violations() {
+    let report = Session::new(Failing).run().unwrap();
+    assert_eq!(report.violations(), []);
+    assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Failed));
+    assert!(
+        report
+            .logged(syncmgr::LogLevel::Error)
+            .iter()
+            .any(|text| text.contains("disk full")),
+        "{:#?}",
+        report.log
+    );
+    assert!(!report.is_clean());
+    assert!(report.problems[0].contains("SynchronizeCompleted"));
+    assert!(
+        !report
+            .violations()
+            .iter()
+            .any(|v| v.kind == ViolationKind::MissingFinalStatus)
+    );
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000c",
+    name = "Failing",
+    item(id = "7a110000-0000-4000-8000-000000000002", name = "Archive")
+)]
+struct Failing;
+
+impl SyncHandler for Failing {
+    fn synchronize_item(&self, _item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        Err(syncmgr::Error::msg("disk full"))
+    }
+}
