@@ -34,6 +34,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once, PoisonError};
 use std::time::Instant;
 use support::{ALPHA, BETA, Event, GAMMA, Recorder, STRANGER, is_final};
+use syncmgr::protocol::Method;
 use syncmgr::abi::{self, IClassFactory, ISyncMgrEnumItems, ISyncMgrSynchronize};
 use syncmgr::{
     Error, GUID, HRESULT, Item, ItemFlags, ItemListing, ItemSync, Participation, PropertiesChange,
@@ -65,74 +66,11 @@ const E_ACCESSDENIED: HRESULT = HRESULT(0x8007_0005_u32 as i32);
 // ---------------------------------------------------------------------------------------------
 // The documented HRESULTs of every method.
 
-/// A vtable method the test calls.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Method {
-    QueryInterface,
-    Initialize,
-    GetHandlerInfo,
-    EnumSyncMgrItems,
-    GetItemObject,
-    ShowProperties,
-    SetProgressCallback,
-    PrepareForSync,
-    Synchronize,
-    SetItemStatus,
-    ShowError,
-    Next,
-    Skip,
-    Reset,
-    Clone,
-    CreateInstance,
-    LockServer,
-}
-
-/// The HRESULTs `method` may return, from the ABI reference (§3.2, §5, §11; "the standard
-/// return values" are `E_INVALIDARG`, `E_UNEXPECTED`, `E_OUTOFMEMORY`) and the runtime's docs
-/// (`E_POINTER` for a null out-pointer, `E_NOTIMPL` for `GetItemObject`). Methods that run
-/// handler code may also return the failure code the handler's error carries.
+/// The HRESULTs `method` may return: the one table in `syncmgr::protocol` (the reference
+/// pages' codes, COM's rules and the runtime's documented choices). Methods that run handler
+/// code may also return the failure code the handler's error carries.
 fn allowed(method: Method) -> &'static [HRESULT] {
-    const STANDARD: [HRESULT; 3] = [E_INVALIDARG, E_UNEXPECTED, E_OUTOFMEMORY];
-    match method {
-        Method::QueryInterface => &[S_OK, E_NOINTERFACE, E_POINTER, E_INVALIDARG],
-        Method::Initialize | Method::PrepareForSync => {
-            &[S_OK, S_FALSE, STANDARD[0], STANDARD[1], STANDARD[2]]
-        }
-        Method::GetHandlerInfo => &[S_OK, E_POINTER, STANDARD[0], STANDARD[1], STANDARD[2]],
-        Method::EnumSyncMgrItems => &[
-            S_OK,
-            abi::S_SYNCMGR_MISSINGITEMS,
-            E_POINTER,
-            STANDARD[0],
-            STANDARD[1],
-            STANDARD[2],
-        ],
-        Method::GetItemObject => &[E_NOTIMPL, E_NOINTERFACE, E_POINTER],
-        Method::ShowProperties
-        | Method::SetProgressCallback
-        | Method::SetItemStatus
-        | Method::ShowError => &[S_OK, STANDARD[0], STANDARD[1], STANDARD[2]],
-        Method::Synchronize => &[S_OK, E_FAIL, STANDARD[0], STANDARD[1], STANDARD[2]],
-        Method::Next => &[
-            S_OK,
-            S_FALSE,
-            E_POINTER,
-            STANDARD[0],
-            STANDARD[1],
-            STANDARD[2],
-        ],
-        Method::Skip | Method::Reset => &[S_OK, S_FALSE],
-        Method::Clone => &[S_OK, E_POINTER, E_OUTOFMEMORY],
-        Method::CreateInstance => &[
-            S_OK,
-            E_POINTER,
-            E_INVALIDARG,
-            E_NOINTERFACE,
-            abi::CLASS_E_NOAGGREGATION,
-            E_OUTOFMEMORY,
-        ],
-        Method::LockServer => &[S_OK, E_UNEXPECTED, E_OUTOFMEMORY],
-    }
+    method.allowed_results()
 }
 
 // ---------------------------------------------------------------------------------------------

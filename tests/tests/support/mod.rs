@@ -39,9 +39,9 @@ pub(crate) const PAUSED: u32 = abi::SYNCMGRSTATUS_PAUSED as u32;
 pub(crate) const RESUMING: u32 = abi::SYNCMGRSTATUS_RESUMING as u32;
 pub(crate) const DELETED: u32 = abi::SYNCMGRSTATUS_DELETED as u32;
 
-/// Whether `status` ends an item (`SUCCEEDED`, `FAILED`, `SKIPPED`, `STOPPED`).
+/// Whether `status` ends an item: `SyncStatus::is_final`, the one home of that rule.
 pub(crate) fn is_final(status: u32) -> bool {
-    matches!(status, SUCCEEDED | FAILED | SKIPPED | STOPPED)
+    SyncStatus::try_from(status).is_ok_and(SyncStatus::is_final)
 }
 
 // ---------------------------------------------------------------------------------------------
