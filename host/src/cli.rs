@@ -6,9 +6,9 @@
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
-use syncmgr::GUID;
 use syncmgr::abi;
-use syncmgr_test::parse_guid;
+use syncmgr::{GUID, SyncStatus};
+use syncmgr_test::{When, parse_guid};
 
 /// Loads a Sync Manager handler the way the Sync Manager does and drives one full session:
 /// Initialize, GetHandlerInfo, EnumSyncMgrItems, SetProgressCallback, PrepareForSync,
@@ -37,10 +37,11 @@ use syncmgr_test::parse_guid;
     ))
 )]
 pub struct Args {
-    /// The handler DLL (shared library off Windows). Needs --clsid. Windows: optional, as
+    /// The handler DLL (shared library off Windows). Without --clsid, the one handler class it
+    /// serves (a syncmgr library names its classes; --list shows them). Windows: optional, as
     /// --clsid alone creates the handler through COM (the DLL registered by regsvr32); needed
     /// for --register and --unregister.
-    #[arg(value_name = "DLL", requires = "clsid")]
+    #[arg(value_name = "DLL")]
     pub dll: Option<PathBuf>,
 
     /// Build one of the workspace's example handlers (`cargo build -p example-NAME`) and use
@@ -71,15 +72,41 @@ pub struct Args {
     #[arg(long)]
     pub settings: bool,
 
-    /// Synchronize only these items (comma-separated ids or names); all items by default.
+    /// Synchronize these items (comma-separated ids or names). By default the items the
+    /// handler marks checked, as the Sync Manager's dialog selects them.
     #[arg(long, value_name = "ITEM,...", value_delimiter = ',')]
     pub items: Vec<String>,
 
+    /// Synchronize every item, checked or not.
+    #[arg(long, conflicts_with = "items")]
+    pub all_items: bool,
+
     /// Skip an item: `ITEM` right after Synchronize returns, `ITEM@MS` that many milliseconds
-    /// later (both via SetItemStatus(SKIPPED)), or `ITEM@PCT%` by answering its first Progress at
-    /// or past PCT percent with S_SYNCMGR_CANCELITEM. Repeatable.
-    #[arg(long, value_name = "ITEM[@MS|@PCT%]", value_parser = parse_skip)]
-    pub skip: Vec<Skip>,
+    /// later, `ITEM@#N` during its N-th Progress call (all via SetItemStatus(SKIPPED)), or
+    /// `ITEM@PCT%` by answering its first Progress at or past PCT percent with
+    /// S_SYNCMGR_CANCELITEM. Repeatable.
+    #[arg(long, value_name = "ITEM[@MS|@#N|@PCT%]", value_parser = parse_skip)]
+    pub skip: Vec<Planned>,
+
+    /// Send SetItemStatus(ITEM, STATUS): ITEM an id, a name or `*` (GUID_NULL, every item);
+    /// STATUS a SYNCMGRSTATUS name (`stopped`, `paused`, `deleted`, ...) or a number; when as
+    /// for --skip (`@PCT%` sends it during that Progress call). Repeatable.
+    #[arg(long, value_name = "ITEM=STATUS[@MS|@#N|@PCT%]", value_parser = parse_status)]
+    pub status: Vec<Planned>,
+
+    /// After the sync, call ShowProperties for ITEM (id or name), or without a value for the
+    /// handler itself (GUID_NULL), and check its ShowPropertiesCompleted. Repeatable.
+    #[arg(long, value_name = "ITEM", num_args = 0..=1, default_missing_value = "")]
+    pub show_properties: Vec<String>,
+
+    /// After the sync, call ShowError for the error id of the N-th logged entry that has one
+    /// (from 0), and check its ShowErrorCompleted. Repeatable.
+    #[arg(long, value_name = "N")]
+    pub show_error: Vec<usize>,
+
+    /// List the handler classes the library serves (CLSID and name) and exit.
+    #[arg(long)]
+    pub list: bool,
 
     /// How many items each ISyncMgrEnumItems::Next call asks for.
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=1024))]
@@ -156,56 +183,107 @@ impl SyncEvent {
     }
 }
 
-/// When to skip an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SkipWhen {
-    /// `SetItemStatus(item, SKIPPED)` this long after Synchronize returned.
-    After(Duration),
-    /// `S_SYNCMGR_CANCELITEM` for the item's first Progress at or past this percentage.
-    Percent(u32),
-}
-
-/// One `--skip`.
+/// One `--skip` or `--status`: an item (by id or name; `*` for every item, `GUID_NULL`), what
+/// to send, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Skip {
-    /// The item, by id or name.
-    pub item: String,
+pub struct Planned {
+    /// The item, by id or name; `None` for `*`.
+    pub item: Option<String>,
+    /// The raw `dwSyncMgrStatus`.
+    pub status: u32,
     /// When.
-    pub when: SkipWhen,
+    pub when: When,
 }
 
-/// Parses `ITEM`, `ITEM@MS`, `ITEM@MSms` or `ITEM@PCT%`.
-pub fn parse_skip(text: &str) -> Result<Skip, String> {
-    let (item, when) = match text.rsplit_once('@') {
-        None => (text, SkipWhen::After(Duration::ZERO)),
-        Some((item, spec)) => {
-            let when = if let Some(percent) = spec.strip_suffix('%') {
-                let percent: u32 = percent
-                    .parse()
-                    .ok()
-                    .filter(|percent| *percent <= 100)
-                    .ok_or_else(|| format!("`{spec}`: expected a percentage 0%..100%"))?;
-                SkipWhen::Percent(percent)
-            } else {
-                let ms: u64 = spec
-                    .strip_suffix("ms")
-                    .unwrap_or(spec)
-                    .parse()
-                    .map_err(|_| {
-                        format!("`{spec}`: expected milliseconds (`500`) or a percentage (`50%`)")
-                    })?;
-                SkipWhen::After(Duration::from_millis(ms))
-            };
-            (item, when)
-        }
-    };
+/// Parses the moment after `@`: `MS` or `MSms` (that long after Synchronize returned), `PCT%`
+/// (the item's first Progress at or past that percentage), `#N` (during the item's N-th
+/// Progress call).
+pub fn parse_when(spec: &str) -> Result<When, String> {
+    if let Some(percent) = spec.strip_suffix('%') {
+        let percent: u32 = percent
+            .parse()
+            .ok()
+            .filter(|percent| *percent <= 100)
+            .ok_or_else(|| format!("`{spec}`: expected a percentage 0%..100%"))?;
+        return Ok(When::Percent(percent));
+    }
+    if let Some(calls) = spec.strip_prefix('#') {
+        let calls: u32 = calls
+            .parse()
+            .ok()
+            .filter(|calls| *calls > 0)
+            .ok_or_else(|| format!("`{spec}`: expected a Progress call number (`#3`)"))?;
+        return Ok(When::After(calls));
+    }
+    let ms: u64 = spec
+        .strip_suffix("ms")
+        .unwrap_or(spec)
+        .parse()
+        .map_err(|_| {
+            format!("`{spec}`: expected milliseconds (`500`), a percentage (`50%`) or a Progress call (`#3`)")
+        })?;
+    Ok(When::Delay(Duration::from_millis(ms)))
+}
+
+/// Splits `TARGET[@WHEN]`; no `@` is right after Synchronize returns.
+fn split_when(text: &str) -> Result<(&str, When), String> {
+    match text.rsplit_once('@') {
+        None => Ok((text, When::Delay(Duration::ZERO))),
+        Some((target, spec)) => Ok((target, parse_when(spec)?)),
+    }
+}
+
+/// Parses `--skip ITEM[@WHEN]`.
+pub fn parse_skip(text: &str) -> Result<Planned, String> {
+    let (item, when) = split_when(text)?;
     if item.is_empty() {
         return Err("expected an item id or name before `@`".to_owned());
     }
-    Ok(Skip {
-        item: item.to_owned(),
+    Ok(Planned {
+        item: Some(item.to_owned()),
+        status: SyncStatus::Skipped.to_u32(),
         when,
     })
+}
+
+/// Parses `--status ITEM=STATUS[@WHEN]`: `ITEM` an id, a name or `*` (every item, GUID_NULL);
+/// `STATUS` a `SYNCMGRSTATUS` name (`stopped`, `deleted`, `SYNCMGRSTATUS_PAUSED`) or a number.
+pub fn parse_status(text: &str) -> Result<Planned, String> {
+    let (assignment, when) = split_when(text)?;
+    let (item, status) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}`: expected ITEM=STATUS"))?;
+    if item.is_empty() {
+        return Err("expected an item id, a name or `*` before `=`".to_owned());
+    }
+    let status = status.trim();
+    let wanted = status.trim_start_matches("SYNCMGRSTATUS_");
+    let status = match SyncStatus::ALL
+        .into_iter()
+        .find(|known| known.name().eq_ignore_ascii_case(wanted))
+    {
+        Some(known) => known.to_u32(),
+        None => parse_number(status).ok_or_else(|| {
+            let names: Vec<&str> = SyncStatus::ALL.iter().map(|s| s.attribute_name()).collect();
+            format!(
+                "`{status}` is not a status: one of {} or a number",
+                names.join(", ")
+            )
+        })?,
+    };
+    Ok(Planned {
+        item: (item != "*").then(|| item.to_owned()),
+        status,
+        when,
+    })
+}
+
+/// A decimal or `0x` hexadecimal `DWORD`.
+fn parse_number(text: &str) -> Option<u32> {
+    match text.strip_prefix("0x") {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => text.parse().ok(),
+    }
 }
 
 #[cfg(test)]
@@ -227,30 +305,61 @@ mod tests {
         assert!(parse_guid("zb0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11").is_err());
 
         let skip = |item: &str, when| {
-            Ok(Skip {
-                item: item.to_owned(),
+            Ok(Planned {
+                item: Some(item.to_owned()),
+                status: SyncStatus::Skipped.to_u32(),
                 when,
             })
         };
         assert_eq!(
             parse_skip("Inbox"),
-            skip("Inbox", SkipWhen::After(Duration::ZERO))
+            skip("Inbox", When::Delay(Duration::ZERO))
         );
         assert_eq!(
             parse_skip("Inbox@250"),
-            skip("Inbox", SkipWhen::After(Duration::from_millis(250)))
+            skip("Inbox", When::Delay(Duration::from_millis(250)))
         );
         assert_eq!(
             parse_skip("Inbox@250ms"),
-            skip("Inbox", SkipWhen::After(Duration::from_millis(250)))
+            skip("Inbox", When::Delay(Duration::from_millis(250)))
         );
-        assert_eq!(
-            parse_skip("Inbox@40%"),
-            skip("Inbox", SkipWhen::Percent(40))
-        );
+        assert_eq!(parse_skip("Inbox@40%"), skip("Inbox", When::Percent(40)));
+        assert_eq!(parse_skip("Inbox@#3"), skip("Inbox", When::After(3)));
         assert!(parse_skip("Inbox@140%").is_err());
+        assert!(parse_skip("Inbox@#0").is_err());
         assert!(parse_skip("@5").is_err());
         assert!(parse_skip("Inbox@soon").is_err());
+    }
+
+    #[test]
+    fn statuses_parse() {
+        let planned = |item: Option<&str>, status: u32, when| {
+            Ok(Planned {
+                item: item.map(str::to_owned),
+                status,
+                when,
+            })
+        };
+        assert_eq!(
+            parse_status("Archive=deleted@#2"),
+            planned(Some("Archive"), 0x100, When::After(2))
+        );
+        assert_eq!(
+            parse_status("*=STOPPED@50%"),
+            planned(None, 0, When::Percent(50))
+        );
+        assert_eq!(
+            parse_status("Inbox=SYNCMGRSTATUS_PAUSED"),
+            planned(Some("Inbox"), 6, When::Delay(Duration::ZERO))
+        );
+        assert_eq!(
+            parse_status("Inbox=0x77@100ms"),
+            planned(Some("Inbox"), 0x77, When::Delay(Duration::from_millis(100)))
+        );
+        assert!(parse_status("Inbox").is_err());
+        assert!(parse_status("=skipped").is_err());
+        let error = parse_status("Inbox=later").unwrap_err();
+        assert!(error.contains("updating_indeterminate"), "{error}");
     }
 
     const CLSID: &str = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11";
@@ -278,9 +387,10 @@ mod tests {
             Args::try_parse_from(["syncmgr-host"]).is_err(),
             "a handler is required"
         );
+        let library = Args::try_parse_from(["syncmgr-host", "handler.so", "--list"]).unwrap();
         assert!(
-            Args::try_parse_from(["syncmgr-host", "handler.so"]).is_err(),
-            "--clsid is required"
+            library.list && library.clsid.is_none(),
+            "a library names its classes"
         );
         assert!(
             Args::try_parse_from(["syncmgr-host", "h.so", "--example", "minimal"]).is_err(),

@@ -34,16 +34,19 @@ pub mod example;
 pub mod report;
 pub mod ui;
 
-use crate::cli::{Args, SkipWhen};
+use crate::cli::Args;
 use crate::report::{EXIT_HOST_ERROR, Report};
 use crate::ui::{Display, Ui};
 use std::path::PathBuf;
 use syncmgr::{GUID, abi};
-use syncmgr_test::{Delay, ItemRef, Percent, Session, SetupError};
+use syncmgr_test::{ItemRef, Percent, Session, SetupError, When};
 
 /// Runs the host for `args` and returns the process exit code (see [`cli::Args`]).
 #[must_use]
 pub fn run(args: &Args) -> i32 {
+    if args.list {
+        return list(args);
+    }
     let (dll, clsid, register, unregister) = match resolve_handler(args) {
         Ok(found) => found,
         Err(error) => return host_error(args, &error),
@@ -70,12 +73,27 @@ pub fn run(args: &Args) -> i32 {
     if !args.items.is_empty() {
         session = session.items(args.items.iter().map(|item| ItemRef::from(item.as_str())));
     }
+    if args.all_items {
+        session = session.all_items();
+    }
     for skip in &args.skip {
-        let item = ItemRef::from(skip.item.as_str());
-        session = match skip.when {
-            SkipWhen::After(delay) => session.skip(item, Delay(delay)),
-            SkipWhen::Percent(percent) => session.cancel_item(item, Percent(percent)),
+        let item = skip.item.as_deref().map(ItemRef::from);
+        session = match (skip.when, item) {
+            // A skip at a percentage is the answer to that Progress, as the Sync Manager's
+            // own "skip" of a running item.
+            (When::Percent(percent), Some(item)) => session.cancel_item(item, Percent(percent)),
+            (when, item) => session.raw_status(item, skip.status, when),
         };
+    }
+    for planned in &args.status {
+        let item = planned.item.as_deref().map(ItemRef::from);
+        session = session.raw_status(item, planned.status, planned.when);
+    }
+    for item in &args.show_properties {
+        session = session.show_properties((!item.is_empty()).then(|| ItemRef::from(item.as_str())));
+    }
+    for &n in &args.show_error {
+        session = session.show_error(n);
     }
     let outcome = session.run();
     let session = match outcome {
@@ -95,18 +113,28 @@ pub fn run(args: &Args) -> i32 {
     let skipped: Vec<GUID> = args
         .skip
         .iter()
-        .filter_map(|skip| match ItemRef::from(skip.item.as_str()) {
+        .filter_map(|skip| skip.item.as_deref())
+        .filter_map(|item| match ItemRef::from(item) {
             ItemRef::Id(id) => Some(id),
-            ItemRef::Name(name) => session
-                .items
-                .iter()
-                .find(|item| item.name.eq_ignore_ascii_case(name.trim()))
-                .map(|item| item.id),
+            ItemRef::Name(name) => resolve_item(&session, &name),
         })
         .collect();
-    let mut report = Report::from_session(&session, clsid, &skipped);
+    // Items the command line sent another status: they end as the handler decides.
+    let unjudged: Vec<GUID> = if args.status.iter().any(|planned| planned.item.is_none()) {
+        session.selected.clone()
+    } else {
+        args.status
+            .iter()
+            .filter_map(|planned| planned.item.as_deref())
+            .filter_map(|item| resolve_item(&session, item))
+            .collect()
+    };
+    let mut report = Report::from_session(&session, clsid, &skipped, &unjudged);
     for item in report.items.iter().filter(|item| item.selected) {
-        if item.final_status != item.expected && item.final_status.is_some() {
+        if item.expected.is_some()
+            && item.final_status != item.expected
+            && item.final_status.is_some()
+        {
             report.problems.push(format!(
                 "{} ended {} instead of {}",
                 item.name,
@@ -132,6 +160,59 @@ fn finish(args: &Args, report: &Report) -> i32 {
     report.exit_code
 }
 
+/// The id of the enumerated item `word` names (an id or a name).
+fn resolve_item(session: &syncmgr_test::Report, word: &str) -> Option<GUID> {
+    match ItemRef::from(word) {
+        ItemRef::Id(id) => Some(id),
+        ItemRef::Name(name) => session
+            .items
+            .iter()
+            .find(|item| item.name.eq_ignore_ascii_case(name.trim()))
+            .map(|item| item.id),
+    }
+}
+
+/// `--list`: the handler classes of the library, one per line (or a JSON array).
+fn list(args: &Args) -> i32 {
+    let path = match (&args.dll, &args.example) {
+        (Some(dll), _) => dll.clone(),
+        (None, Some(name)) => match example::find(name).and_then(example::build) {
+            Ok(path) => path,
+            Err(error) => return host_error(args, &error),
+        },
+        (None, None) => return host_error(args, "--list needs a library (DLL or --example)"),
+    };
+    let classes = match syncmgr_test::library_classes(&path) {
+        Ok(classes) => classes,
+        Err(error) => return host_error(args, &error.to_string()),
+    };
+    if args.json {
+        let classes: Vec<serde_json::Value> = classes
+            .iter()
+            .map(|class| {
+                serde_json::json!({
+                    "clsid": format!("{{{:?}}}", class.clsid),
+                    "name": class.name,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(classes));
+    } else {
+        println!("{}: {} handler class(es)", path.display(), classes.len());
+        for class in &classes {
+            println!(
+                "  {{{:?}}}  {}",
+                class.clsid,
+                class
+                    .name
+                    .as_deref()
+                    .unwrap_or("(no name: it could not be created)")
+            );
+        }
+    }
+    report::EXIT_SUCCESS
+}
+
 /// The DLL, CLSID and registration steps for `args`.
 fn resolve_handler(args: &Args) -> Result<(Option<PathBuf>, syncmgr::GUID, bool, bool), String> {
     if let Some(name) = &args.example {
@@ -150,8 +231,39 @@ fn resolve_handler(args: &Args) -> Result<(Option<PathBuf>, syncmgr::GUID, bool,
             windows || args.unregister,
         ));
     }
-    let clsid = args.clsid.ok_or("--clsid is required without --example")?;
+    let clsid = match (args.clsid, &args.dll) {
+        (Some(clsid), _) => clsid,
+        (None, Some(dll)) => only_class(dll)?,
+        (None, None) => return Err("--clsid is required without a DLL or --example".to_owned()),
+    };
     Ok((args.dll.clone(), clsid, args.register, args.unregister))
+}
+
+/// The one handler class the library at `dll` serves.
+fn only_class(dll: &std::path::Path) -> Result<GUID, String> {
+    let classes = syncmgr_test::library_classes(dll).map_err(|error| error.to_string())?;
+    match classes.as_slice() {
+        [class] => Ok(class.clsid),
+        [] => Err(format!("{} serves no handler class", dll.display())),
+        _ => {
+            let listed: Vec<String> = classes
+                .iter()
+                .map(|class| {
+                    format!(
+                        "{{{:?}}} {}",
+                        class.clsid,
+                        class.name.as_deref().unwrap_or("?")
+                    )
+                })
+                .collect();
+            Err(format!(
+                "{} serves {} handler classes; pick one with --clsid: {}",
+                dll.display(),
+                classes.len(),
+                listed.join(", ")
+            ))
+        }
+    }
 }
 
 fn host_error(args: &Args, error: &str) -> i32 {

@@ -142,3 +142,94 @@ fn usage_errors_exit_64() {
         .expect("the host runs");
     assert_eq!(output.status.code(), Some(64));
 }
+
+/// The calls of the report whose method starts with `prefix`, with their answers.
+fn calls(report: &Value, prefix: &str) -> Vec<(String, String)> {
+    report["calls"]
+        .as_array()
+        .expect("calls")
+        .iter()
+        .filter_map(|call| {
+            let method = call["method"].as_str()?;
+            method.starts_with(prefix).then(|| {
+                (
+                    method.to_owned(),
+                    call["hr"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn any_status_at_a_chosen_moment() {
+    // GUID_NULL + STOPPED during the 4th Progress call (Inbox's third step): nothing else runs.
+    let (code, report) = host(&["--status", "*=stopped@#4"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "STOPPED"), ("Archive", "STOPPED")])
+    );
+    assert_eq!(
+        calls(&report, "SetItemStatus"),
+        [(
+            "SetItemStatus({00000000-0000-0000-0000-000000000000}, STOPPED) during Progress"
+                .to_owned(),
+            "S_OK".to_owned()
+        )]
+    );
+    // A status the minimal handler has no method for: sent, refused, the item goes on.
+    let (code, report) = host(&["--status", "Archive=paused@#1"]);
+    assert_eq!(code, 0, "{report:#}");
+    let answers = calls(&report, "SetItemStatus");
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert!(answers[0].1.starts_with("E_INVALIDARG"), "{answers:?}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SUCCEEDED"), ("Archive", "SUCCEEDED")])
+    );
+}
+
+#[test]
+fn properties_are_asked_for_after_the_sync() {
+    let (code, report) = host(&["--show-properties", "--show-properties", "Inbox"]);
+    assert_eq!(code, 0, "{report:#}");
+    let asked = calls(&report, "ShowProperties");
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    // The minimal handler has no dialog: E_NOTIMPL and no completion, which is no violation.
+    assert!(
+        asked.iter().all(|(_, hr)| hr.starts_with("E_NOTIMPL")),
+        "{asked:?}"
+    );
+    assert_eq!(report["violations"], Value::Array(Vec::new()));
+    // ShowError needs an entry with an error id, which the minimal handler never logs.
+    let (code, report) = host(&["--show-error", "0"]);
+    assert_eq!(code, 3, "{report:#}");
+    assert_eq!(report["outcome"], "setup-error");
+}
+
+#[test]
+fn a_library_names_its_classes() {
+    let output = Command::new(env!("CARGO_BIN_EXE_syncmgr-host"))
+        .args(["--example", "minimal", "--list", "--json"])
+        .output()
+        .expect("the host runs");
+    assert_eq!(output.status.code(), Some(0));
+    let classes: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        classes,
+        serde_json::json!([{"clsid": "{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}", "name": "Notes"}])
+    );
+    // A library with one class needs no --clsid.
+    let (_, report) = host(&[]);
+    let library = report["handler"]["dll"]
+        .as_str()
+        .expect("the library's path");
+    let output = Command::new(env!("CARGO_BIN_EXE_syncmgr-host"))
+        .args([library, "--json"])
+        .output()
+        .expect("the host runs");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(output.status.code(), Some(0), "{report:#}");
+    assert_eq!(report["handler"]["name"], "Notes");
+}

@@ -2,6 +2,7 @@
 //!
 //! A handler DLL names its handler types once with [`dll_exports!`](crate::dll_exports), which
 //! defines `DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer` and `DllUnregisterServer`
+//! (and `SyncMgrHandlerClass`, which names the handler classes to tools)
 //! on top of the functions here.
 
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
@@ -165,6 +166,28 @@ pub unsafe fn get_class_object(
     .unwrap_or(abi::E_UNEXPECTED);
     trace("DLL", "DllGetClassObject", hr);
     hr
+}
+
+/// `SyncMgrHandlerClass(index, clsid)`, the export by which a library built with this crate
+/// names its handler classes to tools (the test kit and `syncmgr-host`): writes the CLSID of the
+/// `index`-th class (from 0) and answers `S_OK`, or answers `S_FALSE` past the last one
+/// (`E_POINTER` for a null `clsid`). COM has no such call; the class names come from each
+/// handler's `GetHandlerInfo`.
+///
+/// # Safety
+/// `clsid` is null or writable.
+pub unsafe fn handler_class(classes: &[ClassEntry], index: u32, clsid: *mut GUID) -> HRESULT {
+    if clsid.is_null() {
+        return abi::E_POINTER;
+    }
+    match classes.get(index as usize) {
+        Some(entry) => {
+            // SAFETY: non-null and writable per the contract.
+            unsafe { clsid.write(entry.clsid) };
+            abi::S_OK
+        }
+        None => abi::S_FALSE,
+    }
 }
 
 /// `DllCanUnloadNow`: `S_OK` when no object of this module is alive, no worker thread runs and
@@ -380,7 +403,8 @@ mod registry {
 }
 
 /// Defines the four exports of a handler DLL for the listed handler types (each `Default`):
-/// `DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer` and `DllUnregisterServer`.
+/// `DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer` and `DllUnregisterServer`; and
+/// `SyncMgrHandlerClass`, by which `syncmgr-host` and `syncmgr-test` list the classes.
 ///
 /// ```ignore
 /// syncmgr::dll_exports!(Notes, Mail);
@@ -411,6 +435,20 @@ macro_rules! dll_exports {
         ) -> $crate::HRESULT {
             // SAFETY: forwarded COM contract.
             unsafe { $crate::server::get_class_object(__SYNCMGR_CLASSES, clsid, iid, out) }
+        }
+
+        /// Names the handler classes this library serves, one per call: the `index`-th CLSID
+        /// and `S_OK`, or `S_FALSE` past the last (see `syncmgr::server::handler_class`).
+        ///
+        /// # Safety
+        /// `clsid` is null or writable.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "system" fn SyncMgrHandlerClass(
+            index: u32,
+            clsid: *mut $crate::GUID,
+        ) -> $crate::HRESULT {
+            // SAFETY: forwarded contract.
+            unsafe { $crate::server::handler_class(__SYNCMGR_CLASSES, index, clsid) }
         }
 
         /// Whether the DLL may be unloaded: no object alive, no server lock.

@@ -89,6 +89,28 @@ use std::sync::Arc;
 use std::time::Duration;
 use syncmgr::{GUID, HRESULT, HandlerClass, SyncStatus, abi};
 
+/// A handler class a library serves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryClass {
+    /// Its CLSID.
+    pub clsid: GUID,
+    /// The name its `GetHandlerInfo` gives, when it could be created and asked.
+    pub name: Option<String>,
+}
+
+/// The handler classes of the library at `path`, as it names them (the `SyncMgrHandlerClass`
+/// export that `syncmgr::dll_exports!` defines), each with its handler's name.
+pub fn library_classes(path: impl AsRef<std::path::Path>) -> Result<Vec<LibraryClass>, SetupError> {
+    load::classes(path.as_ref())
+        .map(|classes| {
+            classes
+                .into_iter()
+                .map(|(clsid, name)| LibraryClass { clsid, name })
+                .collect()
+        })
+        .map_err(SetupError::Load)
+}
+
 /// A session to run: what to drive and how. Build it, then [`run`](Self::run) it.
 ///
 /// `H` is the handler type of an in-process session ([`Session::new`]); a session on a library

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use syncmgr::{GUID, HRESULT};
 
 type DllFunction = unsafe extern "system" fn() -> HRESULT;
-#[cfg(not(windows))]
 type DllGetClassObject =
     unsafe extern "system" fn(*const GUID, *const GUID, *mut *mut c_void) -> HRESULT;
 
@@ -85,11 +84,22 @@ pub(crate) struct Loaded {
 /// `DllGetClassObject` for the class factory, and `CreateInstance` for `ISyncMgrSynchronize`.
 #[cfg(not(windows))]
 pub(crate) fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, String> {
+    let dll = dll.ok_or("a handler DLL is needed off Windows (there is no COM registry)")?;
+    let module = Module::open(dll)?;
+    let handler = create(&module, clsid)?;
+    Ok(Loaded {
+        handler,
+        module: Some(module),
+        notes: Vec::new(),
+    })
+}
+
+/// `DllGetClassObject(clsid, IID_IClassFactory)` + `CreateInstance(NULL,
+/// IID_ISyncMgrSynchronize)` on `module`: one `ISyncMgrSynchronize` reference.
+fn create(module: &Module, clsid: GUID) -> Result<*mut c_void, String> {
     use syncmgr::Interface;
     use syncmgr::abi::{IClassFactory, ISyncMgrSynchronize};
 
-    let dll = dll.ok_or("a handler DLL is needed off Windows (there is no COM registry)")?;
-    let module = Module::open(dll)?;
     // SAFETY: `DllGetClassObject` has this signature (COM's contract).
     let get_class_object = unsafe {
         module
@@ -100,7 +110,7 @@ pub(crate) fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<L
     .map_err(|error| {
         format!(
             "{} has no export `DllGetClassObject`: {error}",
-            dll.display()
+            module.path.display()
         )
     })?;
     let mut factory: *mut c_void = core::ptr::null_mut();
@@ -131,11 +141,76 @@ pub(crate) fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<L
             hresult_name(hr)
         ));
     }
-    Ok(Loaded {
-        handler,
-        module: Some(module),
-        notes: Vec::new(),
-    })
+    Ok(handler)
+}
+
+/// `SyncMgrHandlerClass(index, *clsid)`, a syncmgr library's list of its classes.
+type HandlerClassFn = unsafe extern "system" fn(u32, *mut GUID) -> HRESULT;
+
+/// The handler classes the library at `path` serves, each with the name its
+/// `GetHandlerInfo` gives (`None` when it cannot be created or named); `Err` when the library
+/// cannot be loaded or does not name its classes (it was not built with `syncmgr`).
+pub(crate) fn classes(path: &Path) -> Result<Vec<(GUID, Option<String>)>, String> {
+    let module = Module::open(path)?;
+    // SAFETY: `dll_exports!` defines the export with this signature.
+    let list = unsafe { module.library.get::<HandlerClassFn>(b"SyncMgrHandlerClass") }
+        .map(|symbol| *symbol)
+        .map_err(|_| {
+            format!(
+                "{} does not name its handler classes (no `SyncMgrHandlerClass` export: not built with syncmgr's dll_exports!); pass the CLSID",
+                path.display()
+            )
+        })?;
+    let mut classes = Vec::new();
+    for index in 0..1024 {
+        let mut clsid = GUID::zeroed();
+        // SAFETY: a valid out-pointer; the library stays loaded.
+        if unsafe { list(index, &raw mut clsid) } != syncmgr::abi::S_OK {
+            break;
+        }
+        let name = create(&module, clsid).ok().and_then(|handler| {
+            // SAFETY: `handler` is one fresh ISyncMgrSynchronize reference, released here.
+            unsafe { handler_name(handler) }
+        });
+        classes.push((clsid, name));
+    }
+    Ok(classes)
+}
+
+/// `Initialize` + `GetHandlerInfo` on a fresh handler, then its release: the handler's name.
+///
+/// # Safety
+/// `handler` is an `ISyncMgrSynchronize` pointer with one reference, which this takes.
+unsafe fn handler_name(handler: *mut c_void) -> Option<String> {
+    use syncmgr::Interface;
+    use syncmgr::abi::{self, ISyncMgrSynchronize, SYNCMGRHANDLERINFO};
+
+    // SAFETY: per the contract; released when it drops.
+    let handler = unsafe { ISyncMgrSynchronize::from_raw(handler) };
+    let vtable = handler.vtable();
+    // SAFETY: a live handler; no cookie.
+    let hr = unsafe {
+        (vtable.Initialize)(
+            handler.as_raw(),
+            0,
+            abi::SYNCMGRFLAG_MANUAL as u32,
+            0,
+            core::ptr::null(),
+        )
+    };
+    if hr.is_err() {
+        return None;
+    }
+    let mut info: *mut SYNCMGRHANDLERINFO = core::ptr::null_mut();
+    // SAFETY: a live handler and a valid out-pointer.
+    let hr = unsafe { (vtable.GetHandlerInfo)(handler.as_raw(), &raw mut info) };
+    // SAFETY: on success a task allocation the caller owns, freed right after the copy.
+    let copy = unsafe { info.as_ref() }.copied().filter(|_| hr.is_ok());
+    if !info.is_null() {
+        // SAFETY: as above.
+        unsafe { syncmgr::memory::co_task_mem_free(info.cast()) };
+    }
+    copy.and_then(|info| crate::check::fixed_string(&info.wszHandlerName))
 }
 
 /// Creates the handler `clsid` by COM activation on this (STA) thread, after

@@ -34,8 +34,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once, PoisonError};
 use std::time::Instant;
 use support::{ALPHA, BETA, Event, GAMMA, Recorder, STRANGER, is_final};
-use syncmgr::protocol::Method;
 use syncmgr::abi::{self, IClassFactory, ISyncMgrEnumItems, ISyncMgrSynchronize};
+use syncmgr::protocol::Method;
 use syncmgr::{
     Error, GUID, HRESULT, Item, ItemFlags, ItemListing, ItemSync, Participation, PropertiesChange,
     Result, ShowErrorOutcome, SyncEvent, SyncHandler, SyncStatus,

@@ -41,6 +41,23 @@ mod tests {
         (hr, out)
     }
 
+    /// The library names its one class to tools, then says there are no more.
+    #[test]
+    fn the_library_names_its_classes() {
+        let (mut clsid, mut none) = (GUID::zeroed(), GUID::zeroed());
+        // SAFETY: valid out-pointers, and a null one, which the export refuses.
+        let (first, past, null) = unsafe {
+            (
+                SyncMgrHandlerClass(0, &raw mut clsid),
+                SyncMgrHandlerClass(1, &raw mut none),
+                SyncMgrHandlerClass(0, core::ptr::null_mut()),
+            )
+        };
+        assert_eq!((first, clsid), (abi::S_OK, CLSID));
+        assert_eq!((past, none), (abi::S_FALSE, GUID::zeroed()));
+        assert_eq!(null, abi::E_POINTER);
+    }
+
     /// The exports and the class factory, in one test: they share the module's counters.
     #[test]
     fn exports_and_class_factory() {

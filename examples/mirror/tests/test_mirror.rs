@@ -38,6 +38,9 @@ fn a_skipped_folder_stops_between_files() {
         .run()
         .unwrap();
     report.assert_clean();
-    assert_eq!(report.final_status(pictures.id()), Some(SyncStatus::Skipped));
+    assert_eq!(
+        report.final_status(pictures.id()),
+        Some(SyncStatus::Skipped)
+    );
     assert_eq!(list_files(&pictures.destination).unwrap().len(), 1);
 }
