@@ -6,12 +6,14 @@
 //! pointer. The driver keeps one reference ("its own") for the whole session; at the end every
 //! reference the handler took must be back, which [`CallbackRef::others`] shows.
 
-use crate::check::{Checker, Event, LogInfo, Progress, TextProblem, Violation, ViolationKind};
+use crate::check::{
+    Checker, Event, LogInfo, Progress, TextProblem, Violation, ViolationKind, is_final,
+};
 use crate::report::{HandlerInfo, ItemInfo};
 use core::ffi::c_void;
 use core::ptr::NonNull;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
 use std::time::{Duration, Instant};
@@ -145,7 +147,19 @@ pub(crate) struct Recorder {
     pub handler: usize,
     /// Watches the session.
     pub observer: Box<dyn Observer>,
+    /// Every call, in order.
+    pub events: Vec<Event>,
+    /// Answers `Progress` (after the triggers, when none of them answered).
+    pub answer: Option<ProgressAnswer>,
+    /// Every call from now on is a violation: the callback was replaced.
+    pub forbidden: bool,
+    /// The event count when the callback was replaced while a call may have been in flight:
+    /// one more call is tolerated.
+    pub replaced_at: Option<usize>,
 }
+
+/// How a test answers `Progress`: from the recorded event.
+pub type ProgressAnswer = Box<dyn Fn(&Event) -> HRESULT + Send>;
 
 impl Recorder {
     /// A recorder with nothing to do but record; `EnableModeless` answers `S_FALSE`.
@@ -163,6 +177,10 @@ impl Recorder {
             synchronized: None,
             handler: 0,
             observer,
+            events: Vec::new(),
+            answer: None,
+            forbidden: false,
+            replaced_at: None,
         }
     }
 }
@@ -177,19 +195,24 @@ impl core::fmt::Debug for Recorder {
     }
 }
 
-/// The state shared by the host thread and the callback (called on any thread).
+/// What one callback object saw, shared by the driver's thread and the handler's threads: the
+/// calls in order, the checker's verdict, the object's references.
 #[derive(Debug)]
-pub(crate) struct Shared {
+pub struct Recording {
     recorder: Mutex<Recorder>,
     changed: Condvar,
     start: Instant,
     /// Whether waits dispatch the host thread's messages (Windows, apartment-bound callback).
     pumps: bool,
+    /// The object's reference count.
+    refs: AtomicU32,
+    /// The final `Release` happened.
+    released: AtomicBool,
 }
 
-impl Shared {
+impl Recording {
     #[cfg(test)]
-    /// Shared state around `recorder`; event times count from now. Waits block on a condition
+    /// Recording state around `recorder`; event times count from now. Waits block on a condition
     /// variable.
     #[must_use]
     pub(crate) fn new(recorder: Recorder) -> Arc<Self> {
@@ -205,6 +228,8 @@ impl Shared {
             changed: Condvar::new(),
             start: Instant::now(),
             pumps,
+            refs: AtomicU32::new(0),
+            released: AtomicBool::new(false),
         })
     }
 
@@ -264,18 +289,295 @@ impl Shared {
     fn record_locked(&self, event: &Event) -> MutexGuard<'_, Recorder> {
         let at = self.elapsed();
         let mut recorder = self.lock();
+        recorder.misuse(event_name(event), self.released.load(Ordering::SeqCst));
         recorder.checker.record(at, event);
+        recorder.events.push(event.clone());
         self.changed.notify_all();
         recorder
     }
 }
 
-/// The COM object.
+/// How long a [`Recording`] wait may take before the test fails: generous, it only bounds a
+/// hang.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Recording {
+    /// Every call so far.
+    #[must_use]
+    pub fn events(&self) -> Vec<Event> {
+        self.lock().events.clone()
+    }
+
+    /// The calls from the `start`-th on (none if there are fewer).
+    #[must_use]
+    pub fn events_since(&self, start: usize) -> Vec<Event> {
+        self.lock().events.get(start..).unwrap_or_default().to_vec()
+    }
+
+    /// How many calls so far.
+    #[must_use]
+    pub fn event_count(&self) -> usize {
+        self.lock().events.len()
+    }
+
+    /// Forgets the calls recorded so far (the violations stay), so that a long test can bound
+    /// its memory.
+    pub fn clear_events(&self) {
+        let mut recorder = self.lock();
+        recorder.events = Vec::new();
+        recorder.replaced_at = recorder.replaced_at.map(|_| 0);
+    }
+
+    /// Waits until `done` holds for the calls and returns them.
+    ///
+    /// # Panics
+    /// After [`TIMEOUT`], with the calls so far.
+    #[track_caller]
+    pub fn wait_for(&self, what: &str, done: impl Fn(&[Event]) -> bool) -> Vec<Event> {
+        let deadline = Instant::now() + TIMEOUT;
+        let done = self.wait_until(deadline, |recorder| done(&recorder.events));
+        assert!(done, "timed out waiting for {what}: {:#?}", self.events());
+        self.events()
+    }
+
+    /// Waits for `SynchronizeCompleted` and returns its HRESULT.
+    ///
+    /// # Panics
+    /// After [`TIMEOUT`].
+    #[track_caller]
+    pub fn wait_sync_completed(&self) -> HRESULT {
+        self.wait_for("SynchronizeCompleted", |events| {
+            events
+                .iter()
+                .any(|event| matches!(event, Event::SynchronizeCompleted(_)))
+        });
+        self.sync_completions()[0]
+    }
+
+    fn pick<T>(&self, pick: impl Fn(&Event) -> Option<T>) -> Vec<T> {
+        self.lock().events.iter().filter_map(pick).collect()
+    }
+
+    /// Every `SynchronizeCompleted` HRESULT so far.
+    #[must_use]
+    pub fn sync_completions(&self) -> Vec<HRESULT> {
+        self.pick(|event| match event {
+            Event::SynchronizeCompleted(hr) => Some(*hr),
+            _ => None,
+        })
+    }
+
+    /// Every `PrepareForSyncCompleted` HRESULT so far.
+    #[must_use]
+    pub fn prepare_completions(&self) -> Vec<HRESULT> {
+        self.pick(|event| match event {
+            Event::PrepareForSyncCompleted(hr) => Some(*hr),
+            _ => None,
+        })
+    }
+
+    /// Every `ShowPropertiesCompleted` HRESULT so far.
+    #[must_use]
+    pub fn properties_completions(&self) -> Vec<HRESULT> {
+        self.pick(|event| match event {
+            Event::ShowPropertiesCompleted(hr) => Some(*hr),
+            _ => None,
+        })
+    }
+
+    /// Every `ShowErrorCompleted` so far: its HRESULT and items.
+    #[must_use]
+    pub fn error_completions(&self) -> Vec<(HRESULT, Vec<GUID>)> {
+        self.pick(|event| match event {
+            Event::ShowErrorCompleted(hr, items) => Some((*hr, items.clone())),
+            _ => None,
+        })
+    }
+
+    /// Every `LogError` so far, as `(level, text, item)`.
+    #[must_use]
+    pub fn logs(&self) -> Vec<(u32, String, Option<GUID>)> {
+        self.lock()
+            .log
+            .iter()
+            .map(|line| (line.level, line.text.clone(), line.item))
+            .collect()
+    }
+
+    /// Every `Progress` for `item`, decoded (`None`: a null struct).
+    #[must_use]
+    pub fn progress(&self, item: GUID) -> Vec<Option<Progress>> {
+        self.pick(|event| match event {
+            Event::Progress(id, progress) if *id == item => Some(progress.clone()),
+            _ => None,
+        })
+    }
+
+    /// The statuses (`dwStatusType`, when the mask has it) of every `Progress` for `item`.
+    #[must_use]
+    pub fn statuses(&self, item: GUID) -> Vec<u32> {
+        self.progress(item)
+            .into_iter()
+            .filter_map(|progress| progress?.status)
+            .collect()
+    }
+
+    /// Checks the life of `item`: every status but the last is not final, and the last, the
+    /// only final one, is `expected`. Returns the number of `Progress` calls before it.
+    ///
+    /// # Panics
+    /// When the item did not end so.
+    #[track_caller]
+    pub fn assert_item_ended(&self, item: GUID, expected: u32) -> usize {
+        let statuses = self.statuses(item);
+        let finals: Vec<u32> = statuses.iter().copied().filter(|s| is_final(*s)).collect();
+        assert_eq!(
+            finals,
+            [expected],
+            "item {item:?} must get exactly one final status; statuses: {statuses:?}"
+        );
+        let progress = self.progress(item);
+        assert!(
+            matches!(progress.last(), Some(Some(last)) if last.status == Some(expected)),
+            "nothing may follow the final status of {item:?}: {progress:#?}"
+        );
+        statuses.len() - 1
+    }
+
+    /// The object's reference count (the caller's own included).
+    #[must_use]
+    pub fn refs(&self) -> u32 {
+        self.refs.load(Ordering::SeqCst)
+    }
+
+    /// Waits until the reference count is `refs`.
+    ///
+    /// # Panics
+    /// After [`TIMEOUT`].
+    #[track_caller]
+    pub fn wait_refs(&self, refs: u32) {
+        let deadline = Instant::now() + TIMEOUT;
+        // Reference changes notify too; the period bounds a missed one.
+        while self.refs() != refs {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for the callback's reference count to be {refs} (it is {})",
+                self.refs()
+            );
+            let guard = self.lock();
+            drop(
+                self.changed
+                    .wait_timeout(guard, Duration::from_millis(20))
+                    .unwrap_or_else(PoisonError::into_inner),
+            );
+        }
+    }
+
+    /// Whether the object got its final `Release`.
+    #[must_use]
+    pub fn is_released(&self) -> bool {
+        self.released.load(Ordering::SeqCst)
+    }
+
+    /// From now on any call is a violation: the callback was replaced.
+    pub fn forbid_calls(&self) {
+        self.lock().forbidden = true;
+    }
+
+    /// The callback was just replaced while the handler's worker may be calling it: the one
+    /// call in flight may still arrive, any further call is a violation.
+    pub fn forbid_calls_after_one_in_flight(&self) {
+        let mut recorder = self.lock();
+        recorder.replaced_at = Some(recorder.events.len());
+    }
+
+    /// What `Progress` answers from now on (`S_OK` by default).
+    pub fn answer_progress(&self, answer: impl Fn(&Event) -> HRESULT + Send + 'static) {
+        self.lock().answer = Some(Box::new(answer));
+    }
+
+    /// What every method but `Progress`, `EnableModeless` and `IUnknown`'s answers from now on,
+    /// e.g. an error: the handler must not care.
+    pub fn answer_others(&self, hr: HRESULT) {
+        self.lock().others = hr;
+    }
+
+    /// The violations seen so far, described.
+    #[must_use]
+    pub fn violations(&self) -> Vec<String> {
+        self.lock()
+            .checker
+            .violations()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Checks that the callback saw no violation.
+    ///
+    /// # Panics
+    /// When it did, listing them.
+    #[track_caller]
+    pub fn assert_clean(&self) {
+        let violations = self.violations();
+        assert!(
+            violations.is_empty(),
+            "callback violations: {violations:#?}"
+        );
+    }
+}
+
+/// The method an event records.
+fn event_name(event: &Event) -> &'static str {
+    match event {
+        Event::PrepareForSyncCompleted(_) => "PrepareForSyncCompleted",
+        Event::SynchronizeCompleted(_) => "SynchronizeCompleted",
+        Event::ShowPropertiesCompleted(_) => "ShowPropertiesCompleted",
+        Event::ShowErrorCompleted(..) => "ShowErrorCompleted",
+        Event::EnableModeless(_) => "EnableModeless",
+        Event::Progress(..) => "Progress",
+        Event::LogError { .. } => "LogError",
+        Event::DeleteLogError(_) => "DeleteLogError",
+        Event::EstablishConnection(_) => "EstablishConnection",
+    }
+}
+
+impl Recorder {
+    /// Records a call that must not happen: after the final `Release`, or to a replaced
+    /// callback beyond the one call in flight.
+    fn misuse(&mut self, method: &str, released: bool) {
+        if released {
+            self.checker.push(Violation::new(
+                ViolationKind::CallAfterRelease,
+                format!("{method} called after the final Release"),
+            ));
+        }
+        if self.forbidden {
+            self.checker.push(Violation::new(
+                ViolationKind::CallAfterReplace,
+                format!("{method} called after the callback was replaced"),
+            ));
+        }
+        if self
+            .replaced_at
+            .is_some_and(|mark| self.events.len() > mark)
+        {
+            self.checker.push(Violation::new(
+                ViolationKind::CallAfterReplace,
+                format!(
+                    "{method} called after the callback was replaced and its call in flight ended"
+                ),
+            ));
+        }
+    }
+}
+
+/// The COM object. Never freed: a call after the final `Release` is recorded as a violation
+/// instead of touching freed memory (the objects are parked in [`OBJECTS`]).
 #[repr(C)]
 struct HostCallback {
     vtable: &'static ISyncMgrSynchronizeCallback_Vtbl,
-    refs: AtomicU32,
-    shared: Arc<Shared>,
+    shared: Arc<Recording>,
     /// The thread of an apartment-bound callback; `None` for an agile one.
     home: Option<ThreadId>,
 }
@@ -291,7 +593,7 @@ impl CallbackRef {
     /// A new agile callback object over `shared`, holding the host's one reference: it may be
     /// called from any thread, and answers `IAgileObject` on Windows to say so.
     #[must_use]
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+    pub(crate) fn new(shared: Arc<Recording>) -> Self {
         Self::create(shared, None)
     }
 
@@ -299,18 +601,23 @@ impl CallbackRef {
     /// not answer `IAgileObject`, and every call on another thread is a
     /// [`ViolationKind::WrongApartment`].
     #[must_use]
-    pub(crate) fn apartment_bound(shared: Arc<Shared>) -> Self {
+    pub(crate) fn apartment_bound(shared: Arc<Recording>) -> Self {
         Self::create(shared, Some(std::thread::current().id()))
     }
 
-    fn create(shared: Arc<Shared>, home: Option<ThreadId>) -> Self {
-        let object = Box::new(HostCallback {
+    fn create(shared: Arc<Recording>, home: Option<ThreadId>) -> Self {
+        shared.refs.store(1, Ordering::SeqCst);
+        let object = Box::leak(Box::new(HostCallback {
             vtable: &VTABLE,
-            refs: AtomicU32::new(1),
             shared,
             home,
-        });
-        Self(NonNull::from(Box::leak(object)))
+        }));
+        let object = NonNull::from(object);
+        OBJECTS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(object.as_ptr() as usize);
+        Self(object)
     }
 
     /// The interface pointer, for `SetProgressCallback`.
@@ -322,8 +629,9 @@ impl CallbackRef {
     /// References held by others than the host.
     #[must_use]
     pub(crate) fn others(&self) -> u32 {
-        // SAFETY: the host's own reference keeps the object alive.
+        // SAFETY: the object is never freed.
         unsafe { self.0.as_ref() }
+            .shared
             .refs
             .load(Ordering::Acquire)
             .saturating_sub(1)
@@ -332,10 +640,32 @@ impl CallbackRef {
 
 impl Drop for CallbackRef {
     fn drop(&mut self) {
-        // SAFETY: releases the host's own reference; a reference the handler kept keeps the
-        // object (and its `Arc<Shared>`) alive, so its later calls stay valid.
+        // SAFETY: releases the host's own reference; the object is never freed, so a call the
+        // handler makes later is recorded, not undefined.
         unsafe { release(self.as_raw()) };
     }
+}
+
+/// Every callback object made, kept for the rest of the process (see [`HostCallback`]): held
+/// here they are "still reachable" for a leak checker, not lost.
+static OBJECTS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+/// A callback a test drives by hand, with one reference (the caller's), and what it records.
+/// Agile: the handler may call it on any thread. Its checker looks at structs, strings and
+/// values and at misuse (calls after the final `Release` or after a replacement), not at the
+/// order of a session, which a test may break on purpose.
+#[must_use]
+pub fn callback() -> (ISyncMgrSynchronizeCallback, Arc<Recording>) {
+    let mut recorder = Recorder::new(Box::new(()));
+    recorder.checker = Checker::structure_only();
+    let recording = Recording::waiting(recorder, false);
+    let object = CallbackRef::new(Arc::clone(&recording));
+    let raw = object.as_raw();
+    core::mem::forget(object);
+    // SAFETY: `raw` is a live ISyncMgrSynchronizeCallback with the one reference `object`
+    // held, now owned by the returned interface.
+    let callback = unsafe { ISyncMgrSynchronizeCallback::from_raw(raw) };
+    (callback, recording)
 }
 
 static VTABLE: ISyncMgrSynchronizeCallback_Vtbl = ISyncMgrSynchronizeCallback_Vtbl {
@@ -360,7 +690,7 @@ static VTABLE: ISyncMgrSynchronizeCallback_Vtbl = ISyncMgrSynchronizeCallback_Vt
 ///
 /// # Safety
 /// `this` is null or a `HostCallback` interface pointer that is still referenced.
-unsafe fn with(this: *mut c_void, f: impl FnOnce(&Shared) -> HRESULT) -> HRESULT {
+unsafe fn with(this: *mut c_void, f: impl FnOnce(&Recording) -> HRESULT) -> HRESULT {
     // SAFETY: per the contract.
     let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
         return abi::E_POINTER;
@@ -417,6 +747,9 @@ unsafe extern "system" fn query_interface(
     let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
         return abi::E_POINTER;
     };
+    if object.shared.released.load(Ordering::SeqCst) {
+        object.shared.lock().misuse("QueryInterface", true);
+    }
     // SAFETY: `this` is this object's interface pointer.
     unsafe {
         with(this, |_| {
@@ -431,24 +764,40 @@ unsafe extern "system" fn query_interface(
 }
 
 unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or this object's interface pointer, still referenced.
-    match unsafe { this.cast::<HostCallback>().as_ref() } {
-        Some(object) => object.refs.fetch_add(1, Ordering::Relaxed) + 1,
-        None => 0,
-    }
-}
-
-unsafe extern "system" fn release(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or this object's interface pointer, still referenced.
+    // SAFETY: `this` is null or one of these never freed objects.
     let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
         return 0;
     };
-    let remaining = object.refs.fetch_sub(1, Ordering::Release) - 1;
-    if remaining == 0 {
-        std::sync::atomic::fence(Ordering::Acquire);
-        // SAFETY: the last reference is gone; the box came from `Box::leak` in `new`.
-        drop(unsafe { Box::from_raw(this.cast::<HostCallback>()) });
+    let shared = &object.shared;
+    if shared.released.load(Ordering::SeqCst) {
+        shared.lock().misuse("AddRef", true);
     }
+    let refs = shared.refs.fetch_add(1, Ordering::SeqCst) + 1;
+    shared.changed.notify_all();
+    refs
+}
+
+unsafe extern "system" fn release(this: *mut c_void) -> u32 {
+    // SAFETY: `this` is null or one of these never freed objects.
+    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
+        return 0;
+    };
+    let shared = &object.shared;
+    let remaining = if let Ok(refs) =
+        shared
+            .refs
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |refs| {
+                refs.checked_sub(1)
+            }) {
+        refs - 1
+    } else {
+        shared.lock().misuse("Release", true);
+        0
+    };
+    if remaining == 0 {
+        shared.released.store(true, Ordering::SeqCst);
+    }
+    shared.changed.notify_all();
     remaining
 }
 
@@ -467,7 +816,9 @@ unsafe extern "system" fn prepare_for_sync_completed(this: *mut c_void, hr: HRES
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
-            shared.record_locked(&Event::PrepareCompleted(hr)).others
+            shared
+                .record_locked(&Event::PrepareForSyncCompleted(hr))
+                .others
         })
     }
 }
@@ -487,13 +838,19 @@ unsafe extern "system" fn show_error_completed(
     this: *mut c_void,
     hr: HRESULT,
     count: u32,
-    _items: *const GUID,
+    items: *const GUID,
 ) -> HRESULT {
+    let items = if count == 0 || items.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: the caller passes `count` readable GUIDs (the array stays the handler's).
+        unsafe { core::slice::from_raw_parts(items, count as usize) }.to_vec()
+    };
     // SAFETY: COM passes this object's interface pointer.
     unsafe {
         with(this, |shared| {
             shared
-                .record_locked(&Event::ShowErrorCompleted(hr, count))
+                .record_locked(&Event::ShowErrorCompleted(hr, items))
                 .others
         })
     }
@@ -611,7 +968,7 @@ unsafe extern "system" fn progress(
     item: *const GUID,
     progress: *const SYNCMGRPROGRESSITEM,
 ) -> HRESULT {
-    let body = |shared: &Shared| {
+    let body = |shared: &Recording| {
         // SAFETY: `item` is null or a readable GUID (REFGUID).
         let Some(&item) = (unsafe { item.as_ref() }) else {
             shared.lock().checker.push(Violation::new(
@@ -628,7 +985,12 @@ unsafe extern "system" fn progress(
         let Some(decoded) = decoded else {
             return abi::E_INVALIDARG;
         };
-        let (reply, statuses) = fire(&mut recorder, &item);
+        let (mut reply, statuses) = fire(&mut recorder, &item);
+        if reply == abi::S_OK
+            && let (Some(answer), Some(event)) = (&recorder.answer, recorder.events.last())
+        {
+            reply = answer(event);
+        }
         recorder.observer.progress(
             &item,
             &decoded,
@@ -671,7 +1033,7 @@ unsafe extern "system" fn log_error(
     text: PCWSTR,
     info: *const SYNCMGRLOGERRORINFO,
 ) -> HRESULT {
-    let body = |shared: &Shared| {
+    let body = |shared: &Recording| {
         // SAFETY: `text` is null or a NUL-terminated string (LPCWSTR).
         let text = unsafe { read_wide(text.0) };
         // SAFETY: `info` is null or a readable SYNCMGRLOGERRORINFO.
@@ -704,7 +1066,7 @@ unsafe extern "system" fn delete_log_error(
     error_id: *const GUID,
     _reserved: u32,
 ) -> HRESULT {
-    let body = |shared: &Shared| {
+    let body = |shared: &Recording| {
         // SAFETY: `error_id` is null or a readable GUID.
         let id = unsafe { error_id.as_ref() }.copied().unwrap_or_default();
         shared.record_locked(&Event::DeleteLogError(id)).others
@@ -718,7 +1080,7 @@ unsafe extern "system" fn establish_connection(
     name: PCWSTR,
     _reserved: u32,
 ) -> HRESULT {
-    let body = |shared: &Shared| {
+    let body = |shared: &Recording| {
         // SAFETY: `name` is null (the default connection) or a NUL-terminated string.
         let name = unsafe { read_wide(name.0) }.ok();
         // The driver has no network connections to manage: nothing to establish.
@@ -737,7 +1099,7 @@ mod tests {
 
     const INBOX: GUID = GUID::from_u128(1);
 
-    fn callback() -> (Arc<Shared>, CallbackRef) {
+    fn callback() -> (Arc<Recording>, CallbackRef) {
         let mut recorder = Recorder::new(Box::new(()));
         recorder.triggers.push(Trigger {
             item: Some(INBOX),
@@ -745,7 +1107,7 @@ mod tests {
             effect: Effect::Reply(abi::S_SYNCMGR_CANCELITEM),
             fired: false,
         });
-        let shared = Shared::new(recorder);
+        let shared = Recording::new(recorder);
         shared
             .lock()
             .checker
@@ -754,7 +1116,7 @@ mod tests {
         (shared, callback)
     }
 
-    fn kinds(shared: &Shared) -> Vec<ViolationKind> {
+    fn kinds(shared: &Recording) -> Vec<ViolationKind> {
         shared
             .lock()
             .checker

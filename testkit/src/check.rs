@@ -53,6 +53,11 @@ pub enum ViolationKind {
     /// that passed it (Windows, without `--agile-callback`): a COM rule broken, which a real
     /// apartment object may not survive.
     WrongApartment,
+    /// The handler called the callback after it gave back its last reference.
+    CallAfterRelease,
+    /// The handler called a callback that `SetProgressCallback` had replaced (beyond the one
+    /// call that may already have been on its way).
+    CallAfterReplace,
 }
 
 impl ViolationKind {
@@ -76,6 +81,8 @@ impl ViolationKind {
             Self::CannotUnload => "cannot-unload",
             Self::CallbackNotReleased => "callback-not-released",
             Self::WrongApartment => "wrong-apartment",
+            Self::CallAfterRelease => "call-after-release",
+            Self::CallAfterReplace => "call-after-replace",
         }
     }
 }
@@ -140,6 +147,12 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The status text, when the mask has it and it could be read.
+    #[must_use]
+    pub fn status_text(&self) -> Option<&str> {
+        self.text.as_ref()?.as_deref().ok()
+    }
+
     /// A well-formed progress report: `status` with optional values.
     #[must_use]
     pub fn status(status: i32, values: Option<(i32, i32)>) -> Self {
@@ -160,7 +173,7 @@ impl Progress {
 
 /// A `SYNCMGRLOGERRORINFO`, decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct LogInfo {
+pub struct LogInfo {
     /// `cbSize`.
     pub cb_size: u32,
     /// `mask` (`SYNCMGRLOGERROR_*` bits).
@@ -176,28 +189,29 @@ pub(crate) struct LogInfo {
 impl LogInfo {
     /// The item this entry is about, if the mask says so.
     #[must_use]
-    pub(crate) fn item(&self) -> Option<GUID> {
+    pub fn item(&self) -> Option<GUID> {
         (self.mask & abi::SYNCMGRLOGERROR_ITEMID != 0).then_some(self.item_id)
     }
 
     /// The entry's error id, if the mask says so.
     #[must_use]
-    pub(crate) fn error(&self) -> Option<GUID> {
+    pub fn error(&self) -> Option<GUID> {
         (self.mask & abi::SYNCMGRLOGERROR_ERRORID != 0).then_some(self.error_id)
     }
 }
 
 /// One call the handler made on the host's callback.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Event {
+pub enum Event {
     /// `PrepareForSyncCompleted(hr)`.
-    PrepareCompleted(HRESULT),
+    PrepareForSyncCompleted(HRESULT),
     /// `SynchronizeCompleted(hr)`.
     SynchronizeCompleted(HRESULT),
     /// `ShowPropertiesCompleted(hr)`.
     ShowPropertiesCompleted(HRESULT),
-    /// `ShowErrorCompleted(hr, cItems, …)`.
-    ShowErrorCompleted(HRESULT, u32),
+    /// `ShowErrorCompleted(hr, cItems, pItemIDs)`: the items to synchronize again (empty for a
+    /// null array).
+    ShowErrorCompleted(HRESULT, Vec<GUID>),
     /// `EnableModeless(fEnable)`.
     EnableModeless(bool),
     /// `Progress(ItemID, item)`; `None` for a null `SYNCMGRPROGRESSITEM`.
@@ -215,6 +229,26 @@ pub(crate) enum Event {
     DeleteLogError(GUID),
     /// `EstablishConnection(name, …)`.
     EstablishConnection(Option<String>),
+}
+
+impl Event {
+    /// The item and the decoded struct of a `Progress` call with a non-null struct.
+    #[must_use]
+    pub fn progress(&self) -> Option<(GUID, &Progress)> {
+        match self {
+            Self::Progress(item, Some(progress)) => Some((*item, progress)),
+            _ => None,
+        }
+    }
+
+    /// The text of a `LogError` call, when it could be read.
+    #[must_use]
+    pub fn log_text(&self) -> Option<&str> {
+        match self {
+            Self::LogError { text: Ok(text), .. } => Some(text),
+            _ => None,
+        }
+    }
 }
 
 /// How many callback calls of each kind arrived.
@@ -270,6 +304,9 @@ enum CallState {
 /// The protocol checker of one handler instance.
 #[derive(Debug, Default)]
 pub(crate) struct Checker {
+    /// Only the structs, strings and values are checked, not the session's order: for a
+    /// callback a test drives by hand through any sequence of calls.
+    structure_only: bool,
     items: Vec<ItemTrack>,
     index: HashMap<GUID, usize>,
     prepare: CallState,
@@ -315,6 +352,15 @@ impl Checker {
     #[must_use]
     pub(crate) fn new() -> Self {
         Self::default()
+    }
+
+    /// A checker of the structs, strings and values only (see [`Checker`]).
+    #[must_use]
+    pub(crate) fn structure_only() -> Self {
+        Self {
+            structure_only: true,
+            ..Self::default()
+        }
     }
 
     /// Adds violations found elsewhere (struct checks, refcounts).
@@ -409,7 +455,7 @@ impl Checker {
     /// Records one callback call that arrived `at` into the session.
     pub(crate) fn record(&mut self, at: Duration, event: &Event) {
         match event {
-            Event::PrepareCompleted(hr) => {
+            Event::PrepareForSyncCompleted(hr) => {
                 self.counts.prepare_for_sync_completed += 1;
                 self.prepare_completions.push(*hr);
                 self.completion(
@@ -507,7 +553,7 @@ impl Checker {
     }
 
     fn ui_completion(&mut self, method: &str, calls: usize, completions: usize) {
-        if completions > calls {
+        if !self.structure_only && completions > calls {
             self.push(Violation::new(
                 if calls == 0 {
                     ViolationKind::UnexpectedCompletion
@@ -520,6 +566,9 @@ impl Checker {
     }
 
     fn completion(&mut self, method: &str, call: CallState, count: usize) {
+        if self.structure_only {
+            return;
+        }
         if count > 1 {
             self.push(Violation::new(
                 ViolationKind::RepeatedCompletion,
@@ -557,6 +606,9 @@ impl Checker {
             return;
         };
         self.check_progress_struct(&label, progress);
+        if self.structure_only {
+            return;
+        }
         if self.synchronize_completion().is_some() {
             self.push(Violation::new(
                 ViolationKind::ProgressAfterCompletion,
@@ -700,6 +752,7 @@ impl Checker {
             ));
         }
         if let Some(item) = info.item()
+            && !self.structure_only
             && !self.index.contains_key(&item)
         {
             self.push(Violation::new(
@@ -879,7 +932,7 @@ mod tests {
     fn synchronizing() -> Checker {
         let mut checker = Checker::new();
         checker.prepare_calling(&[(INBOX, "Inbox".to_owned()), (ARCHIVE, "Archive".to_owned())]);
-        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        checker.record(T, &Event::PrepareForSyncCompleted(abi::S_OK));
         checker.prepare_returned(abi::S_OK);
         checker.synchronize_calling();
         checker.synchronize_returned(abi::S_OK);
@@ -931,7 +984,7 @@ mod tests {
     #[test]
     fn repeated_completions() {
         let mut checker = synchronizing();
-        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        checker.record(T, &Event::PrepareForSyncCompleted(abi::S_OK));
         end_both(&mut checker);
         checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
         checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
@@ -968,7 +1021,7 @@ mod tests {
         // Completed, then the call failed.
         let mut checker = Checker::new();
         checker.prepare_calling(&[]);
-        checker.record(T, &Event::PrepareCompleted(abi::S_OK));
+        checker.record(T, &Event::PrepareForSyncCompleted(abi::S_OK));
         checker.prepare_returned(abi::E_FAIL);
         assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion]);
         // The call failed, then completed; and completions of calls the host never makes.
@@ -977,7 +1030,7 @@ mod tests {
         checker.synchronize_returned(abi::E_UNEXPECTED);
         checker.record(T, &Event::SynchronizeCompleted(abi::S_OK));
         checker.record(T, &Event::ShowPropertiesCompleted(abi::S_OK));
-        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, 0));
+        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, Vec::new()));
         checker.finish();
         assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion; 3]);
     }
@@ -992,7 +1045,10 @@ mod tests {
         checker.show_returned(true, abi::S_OK);
         checker.show_calling(false);
         checker.show_returned(false, abi::S_OK);
-        checker.record(T, &Event::ShowErrorCompleted(abi::S_SYNCMGR_RETRYSYNC, 1));
+        checker.record(
+            T,
+            &Event::ShowErrorCompleted(abi::S_SYNCMGR_RETRYSYNC, vec![INBOX]),
+        );
         assert_eq!(kinds(&checker), []);
         assert_eq!(checker.properties_completions(), [abi::S_OK]);
         assert_eq!(checker.error_completions(), [abi::S_SYNCMGR_RETRYSYNC]);
@@ -1002,7 +1058,7 @@ mod tests {
         // A completion, then the call failed.
         let mut checker = Checker::new();
         checker.show_calling(false);
-        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, 0));
+        checker.record(T, &Event::ShowErrorCompleted(abi::S_OK, Vec::new()));
         checker.show_returned(false, abi::E_FAIL);
         assert_eq!(kinds(&checker), [ViolationKind::UnexpectedCompletion]);
     }

@@ -67,6 +67,7 @@
 //! ([`CallbackKind::Apartment`]); [`Session::agile_callback`] passes one that answers
 //! `IAgileObject` instead. Off Windows there are no apartments.
 
+pub mod call;
 mod callback;
 mod check;
 mod load;
@@ -75,8 +76,13 @@ pub mod pump;
 mod report;
 mod session;
 
-pub use callback::{Effect, LogLine, Observer, Trigger, TriggeredCall, When};
-pub use check::{EventCounts, ItemTrack, Progress, TextProblem, Violation, ViolationKind};
+pub use callback::{
+    Effect, LogLine, Observer, ProgressAnswer, Recording, TIMEOUT, Trigger, TriggeredCall, When,
+    callback,
+};
+pub use check::{
+    Event, EventCounts, ItemTrack, LogInfo, Progress, TextProblem, Violation, ViolationKind,
+};
 pub use names::{flag_names, hresult_name, log_level_name, parse_guid, status_label, status_name};
 pub use report::{Call, CallbackKind, HandlerInfo, ItemInfo, Report};
 pub use session::{ItemRef, Selection, SetupError};

@@ -6,7 +6,7 @@
 //! `ShowProperties` / `ShowError` as planned → `SetProgressCallback(NULL)` → `Release` → the
 //! handler's module (or object) let go.
 
-use crate::callback::{CallbackRef, Effect, Observer, Recorder, Shared, Trigger, When};
+use crate::callback::{CallbackRef, Effect, Observer, Recorder, Recording, Trigger, When};
 use crate::check::{self, Violation, ViolationKind, fixed_string};
 use crate::load::Loaded;
 use crate::names::{hresult_name, status_label};
@@ -204,7 +204,7 @@ pub(crate) fn drive(
     recorder.modeless = plan.modeless;
     recorder.others = plan.others;
     recorder.slow = plan.slow;
-    let shared = Shared::waiting(recorder, plan.callback.pumps());
+    let shared = Recording::waiting(recorder, plan.callback.pumps());
     // SAFETY: `loaded.handler` is an ISyncMgrSynchronize pointer with one reference, which the
     // driver releases by hand at the end (ManuallyDrop: to see `Release`'s answer).
     let handler = Handler(ManuallyDrop::new(unsafe {
@@ -303,7 +303,7 @@ pub(crate) fn drive(
 fn handler_info(
     handler: &Handler,
     calls: &mut Calls,
-    shared: &Shared,
+    shared: &Recording,
     report: &mut Report,
 ) -> Result<(), Stop> {
     let mut info: *mut SYNCMGRHANDLERINFO = core::ptr::null_mut();
@@ -348,7 +348,7 @@ fn handler_info(
 fn enumerate(
     handler: &Handler,
     calls: &mut Calls,
-    shared: &Shared,
+    shared: &Recording,
     batch: u32,
 ) -> Result<Vec<SYNCMGRITEM>, Stop> {
     let mut raw: *mut c_void = core::ptr::null_mut();
@@ -550,7 +550,7 @@ fn resolve_plan(plan: &Plan, selected: &[Selected]) -> Result<(Vec<Timed>, Vec<T
 fn sync(
     handler: &Handler,
     calls: &mut Calls,
-    shared: &Shared,
+    shared: &Recording,
     callback: &CallbackRef,
     plan: &Plan,
     selected: &[Selected],
@@ -647,7 +647,7 @@ fn sync(
 fn await_completion(
     handler: &Handler,
     calls: &mut Calls,
-    shared: &Shared,
+    shared: &Recording,
     plan: &Plan,
     started: Instant,
     timed: Vec<Timed>,
@@ -702,7 +702,7 @@ fn await_completion(
 fn ui_calls(
     handler: &Handler,
     calls: &mut Calls,
-    shared: &Shared,
+    shared: &Recording,
     plan: &Plan,
     report: &mut Report,
 ) -> Result<(), Stop> {
@@ -788,7 +788,7 @@ fn ui_calls(
 
 /// Waits (briefly) until the handler let go of everything and of the callback: a worker thread
 /// may still be finishing after `SynchronizeCompleted`.
-fn settle(callback: Option<&CallbackRef>, shared: &Shared, settled: &dyn Fn() -> Option<bool>) {
+fn settle(callback: Option<&CallbackRef>, shared: &Recording, settled: &dyn Fn() -> Option<bool>) {
     let done = || {
         settled().is_none_or(|settled| settled)
             && callback.is_none_or(|callback| callback.others() == 0)

@@ -194,13 +194,9 @@ fn set_item_status_from_inside_progress_does_not_deadlock() {
     // The host answers ALPHA's first step by skipping BETA and stopping everything, on the
     // worker's thread, while the worker waits for the answer.
     recorder.answer_progress(move |event| {
-        if let support::Event::Progress {
-            item,
-            text: Some(text),
-            ..
-        } = event
-            && *item == ALPHA
-            && text == "working"
+        if let Some((item, progress)) = event.progress()
+            && item == ALPHA
+            && progress.status_text() == Some("working")
         {
             let object = shared.get();
             let mut seen = seen.lock().expect("not poisoned");

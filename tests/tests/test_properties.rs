@@ -1146,10 +1146,9 @@ impl Harness {
         }
         if panicked && held {
             check!(
-                events.iter().any(|event| matches!(
-                    event,
-                    Event::LogError { text, .. } if text.contains("panicked")
-                )),
+                events.iter().any(|event| event
+                    .log_text()
+                    .is_some_and(|text| text.contains("panicked"))),
                 "{method:?}: a contained panic was not logged: {events:#?}"
             );
         }
@@ -1292,7 +1291,7 @@ impl Harness {
 fn check_sync(run: &SyncRun, events: &[Event], end: usize, answers: &[HRESULT]) -> Check {
     let mut progress_index = events[..run.start]
         .iter()
-        .filter(|event| matches!(event, Event::Progress { .. }))
+        .filter(|event| matches!(event, Event::Progress(..)))
         .count();
     let mut finals: HashMap<GUID, Vec<u32>> = HashMap::new();
     let mut after_final: Vec<GUID> = Vec::new();
@@ -1300,9 +1299,10 @@ fn check_sync(run: &SyncRun, events: &[Event], end: usize, answers: &[HRESULT]) 
     let mut cancel_all = false;
     let mut stopped_before: Vec<GUID> = Vec::new();
     for event in &events[run.start..end] {
-        let Event::Progress { item, status, .. } = event else {
+        let Event::Progress(item, progress) = event else {
             continue;
         };
+        let status = progress.as_ref().and_then(|progress| progress.status);
         let answer = answers[progress_index % answers.len()];
         progress_index += 1;
         check!(
@@ -1671,7 +1671,7 @@ impl Harness {
                 let before = ITEMS_CALLS.load(Ordering::Relaxed);
                 let hr = counted(|| match &guids {
                     Some(guids) => support::prepare(self.sync(), guids),
-                    None => support::prepare_raw(self.sync(), *count, core::ptr::null()),
+                    None => support::prepare_null(self.sync(), *count),
                 });
                 // Whether the call got past the pointer, callback and phase checks (the
                 // catalog is the first handler code it runs).

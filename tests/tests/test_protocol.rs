@@ -6,8 +6,8 @@ mod support;
 
 use core::ptr;
 use support::{
-    ALPHA, BETA, Call, Event, GAMMA, Gate, MANUAL, STATIC_ITEMS, STRANGER, SUCCEEDED, Script,
-    UPDATING, scripted,
+    ALPHA, BETA, Call, Event, GAMMA, Gate, MANUAL, Progress, STATIC_ITEMS, STRANGER, SUCCEEDED,
+    Script, UPDATING, scripted,
 };
 use syncmgr::abi::{
     self, E_FAIL, E_INVALIDARG, E_NOINTERFACE, E_NOTIMPL, E_POINTER, E_UNEXPECTED, S_FALSE, S_OK,
@@ -82,13 +82,13 @@ fn full_session_through_the_vtable() {
     assert!(recorder.logs().is_empty(), "{:?}", recorder.logs());
     for id in STATIC_ITEMS {
         let progress = recorder.progress(id);
-        let Some(Event::Progress {
+        let Some(Some(Progress {
             status: Some(UPDATING),
-            text: Some(text),
+            text: Some(Ok(text)),
             value: Some(value),
             max: Some(max),
             ..
-        }) = progress.first()
+        })) = progress.first()
         else {
             panic!("the first Progress of {id:?} is UPDATING with text and values: {progress:?}");
         };
@@ -356,7 +356,7 @@ fn null_pointers() {
         support::query_interface(&object, &IUnknown::IID, None),
         E_POINTER
     );
-    assert_eq!(support::prepare_raw(&object, 2, ptr::null()), E_INVALIDARG);
+    assert_eq!(support::prepare_null(&object, 2), E_INVALIDARG);
     assert_eq!(support::show_properties(&object, None), E_INVALIDARG);
     assert_eq!(support::show_error(&object, None), E_INVALIDARG);
     // No handler code ran for any of them.
@@ -604,12 +604,10 @@ fn progress_cancel_item_skips_that_item() {
     let _serial = support::serial();
     let (object, journal) = scripted(Script::new().sync_item(support::three_steps));
     let (callback, recorder) = support::callback();
-    recorder.answer_progress(|event| match event {
-        Event::Progress {
-            item,
-            text: Some(text),
-            ..
-        } if *item == BETA && text == "working" => abi::S_SYNCMGR_CANCELITEM,
+    recorder.answer_progress(|event| match event.progress() {
+        Some((item, progress)) if item == BETA && progress.status_text() == Some("working") => {
+            abi::S_SYNCMGR_CANCELITEM
+        }
         _ => S_OK,
     });
     support::start(&object, &callback);
@@ -626,9 +624,12 @@ fn progress_cancel_item_skips_that_item() {
         recorder
             .progress(id)
             .iter()
-            .filter(
-                |event| matches!(event, Event::Progress { text: Some(t), .. } if t == "working"),
-            )
+            .filter(|progress| {
+                progress
+                    .as_ref()
+                    .and_then(Progress::status_text)
+                    .is_some_and(|text| text == "working")
+            })
             .count()
     };
     assert_eq!(working(BETA), 1);
@@ -643,12 +644,10 @@ fn progress_cancel_all_stops_every_item() {
     let _serial = support::serial();
     let (object, journal) = scripted(Script::new().sync_item(support::three_steps));
     let (callback, recorder) = support::callback();
-    recorder.answer_progress(|event| match event {
-        Event::Progress {
-            item,
-            text: Some(text),
-            ..
-        } if *item == ALPHA && text == "working" => abi::S_SYNCMGR_CANCELALL,
+    recorder.answer_progress(|event| match event.progress() {
+        Some((item, progress)) if item == ALPHA && progress.status_text() == Some("working") => {
+            abi::S_SYNCMGR_CANCELALL
+        }
         _ => S_OK,
     });
     support::start(&object, &callback);
@@ -884,7 +883,7 @@ fn repeated_ids_count_once_and_an_empty_session_completes() {
     assert!(journal.calls().contains(&Call::Prepare(vec![BETA, ALPHA])));
 
     // No items: PrepareForSync(0, NULL) and a session that completes at once.
-    assert_eq!(support::prepare_raw(&object, 0, ptr::null()), S_OK);
+    assert_eq!(support::prepare_null(&object, 0), S_OK);
     assert_eq!(support::synchronize(&object), S_OK);
     recorder.wait_for("a second SynchronizeCompleted", |events| {
         events

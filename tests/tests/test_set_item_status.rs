@@ -6,7 +6,7 @@ mod support;
 
 use std::sync::Arc;
 use support::{
-    ALPHA, BETA, Call, DELETED, Event, GAMMA, Gate, PAUSED, RESUMING, SKIPPED, STATIC_ITEMS,
+    ALPHA, BETA, Call, DELETED, GAMMA, Gate, PAUSED, Progress, RESUMING, SKIPPED, STATIC_ITEMS,
     STOPPED, STRANGER, SUCCEEDED, Script, scripted, set_item_status,
 };
 use syncmgr::abi::{E_FAIL, E_INVALIDARG, E_UNEXPECTED, S_OK};
@@ -355,7 +355,7 @@ fn statuses_reported_for_a_skipped_item_stay_in_order() {
     assert!(
         !gamma
             .iter()
-            .any(|e| matches!(e, Event::Progress { text: Some(t), .. } if t == "step")),
+            .any(|progress| progress.as_ref().and_then(Progress::status_text) == Some("step")),
         "{gamma:?}"
     );
     assert_eq!(recorder.assert_item_ended(GAMMA, SKIPPED), 1);
