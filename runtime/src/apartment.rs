@@ -127,23 +127,10 @@ mod windows {
 
     /// This module's instance handle, for the window class.
     fn instance() -> abi::HINSTANCE {
-        let mut module = abi::HMODULE::default();
-        let address = (instance as *const ()).cast::<u16>();
-        // SAFETY: with FROM_ADDRESS the "name" is an address inside this module;
-        // UNCHANGED_REFCOUNT means there is no reference to release.
-        let found = unsafe {
-            abi::GetModuleHandleExW(
-                abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
-                    | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-                PCWSTR(address),
-                &raw mut module,
-            )
-        };
-        if found.as_bool() {
-            abi::HINSTANCE(module.0)
-        } else {
-            abi::HINSTANCE::default()
-        }
+        crate::server::module_handle((instance as *const ()).cast()).map_or_else(
+            |_| abi::HINSTANCE::default(),
+            |module| abi::HINSTANCE(module.0),
+        )
     }
 
     fn class_name() -> Vec<u16> {

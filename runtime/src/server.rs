@@ -223,6 +223,47 @@ pub fn unregister_server(classes: &[ClassEntry]) -> HRESULT {
     hr
 }
 
+/// Windows: the module (DLL or EXE) whose image contains `address`, without taking a reference
+/// to it (the caller's code or object in it keeps it loaded).
+#[cfg(windows)]
+pub fn module_handle(address: *const c_void) -> Result<abi::HMODULE, HRESULT> {
+    let mut module = abi::HMODULE::default();
+    // SAFETY: with FROM_ADDRESS the "name" is an address, only compared with the loaded images;
+    // UNCHANGED_REFCOUNT means there is no reference to release.
+    let found = unsafe {
+        abi::GetModuleHandleExW(
+            abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
+                | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+            windows_core::PCWSTR(address.cast()),
+            &raw mut module,
+        )
+    };
+    if found.as_bool() {
+        Ok(module)
+    } else {
+        Err(HRESULT::from_thread())
+    }
+}
+
+/// Windows: the file `module` was loaded from.
+#[cfg(windows)]
+pub fn module_file(module: abi::HMODULE) -> Result<String, HRESULT> {
+    let mut buffer = vec![0u16; 32 * 1024];
+    let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
+    // SAFETY: `buffer` has room for `capacity` units.
+    let len = unsafe {
+        abi::GetModuleFileNameW(
+            Some(module),
+            windows_core::PWSTR(buffer.as_mut_ptr()),
+            capacity,
+        )
+    } as usize;
+    if len == 0 || len >= buffer.len() {
+        return Err(abi::E_FAIL);
+    }
+    Ok(String::from_utf16_lossy(&buffer[..len]))
+}
+
 #[cfg(not(windows))]
 mod registry {
     use super::ClassEntry;
@@ -304,35 +345,8 @@ mod registry {
 
     /// The path of the module (DLL) this code is linked into.
     fn module_path() -> Result<String, HRESULT> {
-        let mut module = abi::HMODULE::default();
-        let address = (module_path as *const ()).cast::<u16>();
-        // SAFETY: with FROM_ADDRESS the "name" is an address inside this module; UNCHANGED_REFCOUNT
-        // means no reference needs releasing.
-        let found = unsafe {
-            abi::GetModuleHandleExW(
-                abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
-                    | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-                PCWSTR(address),
-                &raw mut module,
-            )
-        };
-        if !found.as_bool() {
-            return Err(HRESULT::from_thread());
-        }
-        let mut buffer = vec![0u16; 32 * 1024];
-        let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
-        // SAFETY: `buffer` has room for `capacity` units.
-        let len = unsafe {
-            abi::GetModuleFileNameW(
-                Some(module),
-                windows_core::PWSTR(buffer.as_mut_ptr()),
-                capacity,
-            )
-        } as usize;
-        if len == 0 || len >= buffer.len() {
-            return Err(abi::E_FAIL);
-        }
-        Ok(String::from_utf16_lossy(&buffer[..len]))
+        let module = super::module_handle((module_path as *const ()).cast())?;
+        super::module_file(module)
     }
 
     /// The Sync Manager's registration interface, if a Sync Manager is installed.

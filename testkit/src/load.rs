@@ -282,39 +282,14 @@ pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Lo
 #[cfg(windows)]
 fn com_module(handler: &syncmgr::abi::ISyncMgrSynchronize) -> Result<Module, String> {
     use syncmgr::Interface;
-    use syncmgr::abi;
 
     // SAFETY: a live COM interface pointer points at its vtable pointer.
-    let vtable = unsafe { *handler.as_raw().cast::<*const u16>() };
-    let mut handle = abi::HMODULE::default();
-    // SAFETY: with FROM_ADDRESS the "name" is an address inside the module; UNCHANGED_REFCOUNT
-    // means no reference to release. The handler we hold keeps the module loaded meanwhile.
-    let found = unsafe {
-        abi::GetModuleHandleExW(
-            abi::GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
-                | abi::GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-            windows_core::PCWSTR(vtable),
-            &raw mut handle,
-        )
-    };
-    if !found.as_bool() {
-        return Err("the handler's vtable is in no loaded module".to_owned());
-    }
-    let mut buffer = vec![0_u16; 32 * 1024];
-    let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
-    // SAFETY: `buffer` has room for `capacity` units.
-    let len = unsafe {
-        abi::GetModuleFileNameW(
-            Some(handle),
-            windows_core::PWSTR(buffer.as_mut_ptr()),
-            capacity,
-        )
-    } as usize;
-    if len == 0 || len >= buffer.len() {
-        return Err("GetModuleFileNameW failed for the handler's module".to_owned());
-    }
-    let path = PathBuf::from(String::from_utf16_lossy(&buffer[..len]));
-    Module::open(&path)
+    let vtable = unsafe { *handler.as_raw().cast::<*const c_void>() };
+    // The handler we hold keeps its module loaded meanwhile.
+    let path = syncmgr::server::module_handle(vtable)
+        .and_then(syncmgr::server::module_file)
+        .map_err(|hr| format!("the handler's module cannot be found: {}", hresult_name(hr)))?;
+    Module::open(&PathBuf::from(path))
 }
 
 /// After the session: `DllUnregisterServer` if asked (Windows), then leave COM.
