@@ -110,9 +110,10 @@
 //!
 //! # Testing a handler
 //!
-//! Everything but registration runs off Windows: `extern "system"` is the C ABI there. Call
-//! [`create`] and drive the object through its vtable, as this crate's protocol tests do, or load
-//! the built library with `syncmgr-host`, which plays the Sync Manager and checks the protocol.
+//! Everything but registration runs off Windows: `extern "system"` is the C ABI there. The
+//! `syncmgr-test` crate plays the Sync Manager from `cargo test` (`Session::new(handler)
+//! .skip(ITEM, After(2)).run()`), checks the protocol and gives the handler back;
+//! `syncmgr-host` does the same for a built library from the command line.
 
 #[allow(unused_extern_crates)] // lets the runtime's own tests and docs use `#[sync_handler]`
 extern crate self as syncmgr;
