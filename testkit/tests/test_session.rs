@@ -316,3 +316,38 @@ impl SyncHandler for Failing {
         Err(syncmgr::Error::msg("disk full"))
     }
 }
+
+/// What the Sync Manager would show oddly: a bar past its end, an item that claims a last
+/// update time without one. Warnings, not violations.
+#[test]
+fn odd_but_legal_things_are_warnings() {
+    let report = Session::new(Odd).run().unwrap();
+    report.assert_clean();
+    assert_eq!(report.warnings.len(), 2, "{:#?}", report.warnings);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("above its maximum"))
+    );
+    assert!(report.warnings.iter().any(|w| w.contains("LASTUPDATETIME")));
+    let report = Session::new(Mail::default()).run().unwrap();
+    assert_eq!(report.warnings, Vec::<String>::new());
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000d",
+    name = "Odd",
+    item(
+        id = "7a110000-0000-4000-8000-000000000002",
+        name = "Archive",
+        flags(last_update_time)
+    )
+)]
+struct Odd;
+
+impl SyncHandler for Odd {
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        item.progress(12, 10, "more than all")
+    }
+}
