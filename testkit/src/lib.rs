@@ -341,15 +341,17 @@ impl<H: Send + Sync + 'static> Session<H> {
     pub fn run(self) -> Result<Report<H>, SetupError> {
         match self.target {
             Target::Object(handler, create) => {
+                let watched = Arc::clone(&handler);
+                // Every reference but the object's (and its worker's, through it): the caller's
+                // own included, for a shared handler.
+                let baseline = Arc::strong_count(&watched);
                 let object = create(&handler);
                 let loaded = load::Loaded {
                     handler: object,
                     module: None,
                     notes: Vec::new(),
                 };
-                let watched = Arc::clone(&handler);
-                // The object and its worker hold the other references until they are gone.
-                let settled = move || Some(Arc::strong_count(&watched) == 2);
+                let settled = move || Some(Arc::strong_count(&watched) == baseline);
                 let report = session::drive(&loaded, &self.plan, self.observer, &settled)?;
                 Ok(report.with_object(Some(handler)))
             }

@@ -351,3 +351,18 @@ impl SyncHandler for Odd {
         item.progress(12, 10, "more than all")
     }
 }
+
+/// A handler the test keeps its own reference to: the session still sees the object freed, and
+/// the test reads the state through its reference.
+#[test]
+fn a_shared_handler() {
+    let mail = std::sync::Arc::new(Mail::default());
+    let report = Session::shared(std::sync::Arc::clone(&mail)).run().unwrap();
+    report.assert_clean();
+    assert_eq!(mail.steps.load(Ordering::Relaxed), 20);
+    assert_eq!(
+        std::sync::Arc::strong_count(&mail),
+        2,
+        "the test's and the report's"
+    );
+}
