@@ -178,8 +178,8 @@ fn any_status_at_a_chosen_moment() {
             "S_OK".to_owned()
         )]
     );
-    // A status the minimal handler has no method for: sent, refused, the item goes on.
-    let (code, report) = host(&["--status", "Archive=paused@#1"]);
+    // A request the minimal handler has no method for: sent, refused, the item goes on.
+    let (code, report) = host(&["--status", "Archive=pending@#1"]);
     assert_eq!(code, 0, "{report:#}");
     let answers = calls(&report, "SetItemStatus");
     assert_eq!(answers.len(), 1, "{answers:?}");

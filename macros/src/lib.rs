@@ -74,7 +74,11 @@ use proc_macro::TokenStream;
 ///   is the lowercase suffix of its `SYNCMGRSTATUS_*` constant: `stopped`, `skipped`, `pending`,
 ///   `updating`, `succeeded`, `failed`, `paused`, `resuming`, `updating_indeterminate`,
 ///   `deleted`; each at most once. The method is a method of the struct with the signature
-///   `fn(&self, item: syncmgr::GUID) -> syncmgr::Result<()>`.
+///   `fn(&self, item: syncmgr::GUID) -> syncmgr::Result<()>`. For `skipped`, `stopped`,
+///   `paused` and `resuming` the runtime acts first (cancels, holds, lets go) and then tells the
+///   method, whose error only goes to the log; `deleted` and the progress statuses are requests
+///   that the method answers. The table "What each status does" in the `syncmgr` crate docs
+///   has every status, with its answer.
 ///
 /// # Requirements on the struct
 ///

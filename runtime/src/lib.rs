@@ -63,11 +63,34 @@
 //! | `SetProgressCallback` | keeps one reference; replacing it or NULL releases the old one |
 //! | `PrepareForSync` | ids the handler does not own: `E_INVALIDARG`; `PrepareForSyncCompleted` exactly once |
 //! | `Synchronize` | returns at once; a worker thread syncs the items one after another, reports `UPDATING` then one final status per item, logs failures, sends `SynchronizeCompleted` once |
-//! | `SetItemStatus` | only from `PrepareForSync` until `SynchronizeCompleted` (else `E_UNEXPECTED`); unknown items and values outside `SYNCMGRSTATUS` are `E_INVALIDARG`; `SKIPPED` cancels the item, `STOPPED` with `GUID_NULL` every item, `DELETED` needs `may_delete_item`; other statuses go to the `on(...)` method |
+//! | `SetItemStatus` | only from `PrepareForSync` until `SynchronizeCompleted` (else `E_UNEXPECTED`); unknown items and values outside `SYNCMGRSTATUS` are `E_INVALIDARG`; each status as [below](#what-each-status-does) |
 //!
-//! The answers `S_SYNCMGR_CANCELITEM` and `S_SYNCMGR_CANCELALL` to `Progress` cancel like a skip
-//! and a stop. Out-pointers are checked (`E_POINTER`) and nulled on failure; calls out of order are
+//! Out-pointers are checked (`E_POINTER`) and nulled on failure; calls out of order are
 //! `E_UNEXPECTED`.
+//!
+//! # What each status does
+//!
+//! `SetItemStatus(item, status)` from `PrepareForSync` until `SynchronizeCompleted`. The reference
+//! page of `ISyncMgrSynchronize::SetItemStatus` says the Sync Manager itself sends only
+//! `SYNCMGRSTATUS_SKIPPED` (when its user skips an item); other hosts, and tests, may send any
+//! value, so each has a defined meaning. "Told" means the `on(status = method)` of
+//! [`sync_handler`], if there is one, runs after the runtime acted; its error or panic is then
+//! a warning in the log and the action stands.
+//!
+//! | Status | What the runtime does | The `on(...)` method | Answer |
+//! |---|---|---|---|
+//! | `SKIPPED` | cancels the item: it ends `SKIPPED`, at once if it has not started, else when its `synchronize_item` next calls `progress` or `check` (or returns) | told | `S_OK` |
+//! | `STOPPED` | the same, ending `STOPPED`; with `GUID_NULL`, every item not ended yet | told (with `GUID_NULL` for every item) | `S_OK` |
+//! | `PAUSED` | holds the item at its next `progress` or `check`, after reporting `PAUSED`, until `RESUMING`, a cancel, the callback's removal or the handler's release | told | `S_OK` |
+//! | `RESUMING` | lets a held item go on, reporting `RESUMING` | told | `S_OK` |
+//! | `DELETED` | only for an item with `may_delete_item` (else `E_INVALIDARG`): the method decides, and on success the item is skipped | required | the method's (`E_INVALIDARG` without one) |
+//! | `PENDING`, `UPDATING`, `UPDATING_INDETERMINATE`, `SUCCEEDED`, `FAILED` | nothing: these are requests | required | the method's (`E_INVALIDARG` without one) |
+//!
+//! The first cancellation of an item wins (a skip after a stop changes nothing). `GUID_NULL`
+//! with anything but `STOPPED`, a value outside `SYNCMGRSTATUS` and an item outside the session
+//! are `E_INVALIDARG`. The answers `S_SYNCMGR_CANCELITEM` and `S_SYNCMGR_CANCELALL` to `Progress`
+//! cancel like `SKIPPED` and `STOPPED` with `GUID_NULL`. A handler that never calls `progress`
+//! or `check` cannot be held or stopped in the middle of an item.
 //!
 //! # Threads
 //!

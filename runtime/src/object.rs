@@ -374,19 +374,38 @@ impl<T: HandlerClass> Shared<T> {
             return abi::E_INVALIDARG;
         };
         let method = T::status_method(status);
-        match (status, index) {
+        // The runtime's own action for the statuses that have one (see the status table in the
+        // crate docs); the handler's method, if any, is told afterwards, outside the lock.
+        let acted = match (status, index) {
             (SyncStatus::Skipped, Some(index)) => {
                 session.skip(index);
-                drop(state);
-                self.notify(method, item, status);
-                abi::S_OK
+                true
             }
+            (SyncStatus::Stopped, Some(index)) => {
+                session.stop(index);
+                true
+            }
+            // `GUID_NULL`: only `STOPPED` came this far.
             (SyncStatus::Stopped, None) => {
                 session.cancel_all();
-                drop(state);
-                self.notify(method, item, status);
-                abi::S_OK
+                true
             }
+            (SyncStatus::Paused, Some(index)) => {
+                session.pause(index);
+                true
+            }
+            (SyncStatus::Resuming, Some(index)) => {
+                session.resume(index);
+                true
+            }
+            _ => false,
+        };
+        if acted {
+            drop(state);
+            self.notify(method, item, status);
+            return abi::S_OK;
+        }
+        match (status, index) {
             (SyncStatus::Deleted, Some(index))
                 if !session.flags(index).contains(ItemFlags::MAY_DELETE_ITEM) =>
             {
@@ -449,6 +468,16 @@ pub(crate) fn failure(error: &Error) -> HRESULT {
 /// The `LogError` text for a panic caught in `method`.
 pub(crate) fn panic_text(method: &str, panic: &str) -> String {
     format!("{method}: the handler panicked: {panic}")
+}
+
+impl<T: HandlerClass> Drop for SyncObject<T> {
+    /// The last reference is gone: nobody can resume a paused item any more, so none holds.
+    /// (The worker, if one runs, finishes the session on its own.)
+    fn drop(&mut self) {
+        if let Some(session) = lock(&self.shared.state).session.as_deref() {
+            session.release_holds();
+        }
+    }
 }
 
 // SAFETY: `SyncObject` is `#[repr(C)]` with its vtable first, whose `base__` is

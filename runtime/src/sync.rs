@@ -3,19 +3,33 @@
 
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
-use crate::guard::catch;
+use crate::guard::{catch, lock};
 use crate::guid_hash::{self, GuidHash, GuidMap};
 use crate::object::{Shared, panic_text};
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 use windows_core::{GUID, HRESULT};
+
+/// [`SessionItem::cancel`]: not cancelled.
+const RUNNING: u8 = 0;
+/// Skipped by `SetItemStatus(SKIPPED)`, `S_SYNCMGR_CANCELITEM` or `DELETED`: ends `SKIPPED`.
+const SKIPPED: u8 = 1;
+/// Stopped by `SetItemStatus(item, STOPPED)`: ends `STOPPED`.
+const STOPPED: u8 = 2;
+
+/// How often a held item looks whether its callback is gone (nobody to resume it).
+const HOLD_POLL: Duration = Duration::from_millis(50);
 
 struct SessionItem {
     id: GUID,
     name: String,
     flags: ItemFlags,
-    /// Skipped by `SetItemStatus(SKIPPED)`, `S_SYNCMGR_CANCELITEM` or `DELETED`: ends `SKIPPED`.
-    skipped: AtomicBool,
+    /// `RUNNING`, or how it was cancelled; the first cancellation wins.
+    cancel: AtomicU8,
+    /// `SetItemStatus(PAUSED)` until `RESUMING`.
+    paused: AtomicBool,
 }
 
 /// The items of one session, in the order `PrepareForSync` gave them.
@@ -25,6 +39,13 @@ pub(crate) struct Session {
     index: GuidMap<usize>,
     /// `SetItemStatus(GUID_NULL, STOPPED)` or `S_SYNCMGR_CANCELALL`: the rest ends `STOPPED`.
     stop_all: AtomicBool,
+    /// Paused items; only while there are some does a change wake the worker.
+    paused: AtomicUsize,
+    /// No item holds any more: the handler object is gone.
+    unheld: AtomicBool,
+    /// Where a held worker waits, and what wakes it.
+    hold: Mutex<()>,
+    wake: Condvar,
 }
 
 impl Session {
@@ -55,13 +76,18 @@ impl Session {
                 id: *id,
                 name: record.name.clone(),
                 flags: record.flags,
-                skipped: AtomicBool::new(false),
+                cancel: AtomicU8::new(RUNNING),
+                paused: AtomicBool::new(false),
             });
         }
         Ok(Self {
             items: items.into_boxed_slice(),
             index,
             stop_all: AtomicBool::new(false),
+            paused: AtomicUsize::new(0),
+            unheld: AtomicBool::new(false),
+            hold: Mutex::new(()),
+            wake: Condvar::new(),
         })
     }
 
@@ -80,27 +106,80 @@ impl Session {
         self.items[index].flags
     }
 
-    /// Skips one item.
+    /// Skips one item (unless it was cancelled already).
     #[inline]
     pub(crate) fn skip(&self, index: usize) {
-        self.items[index].skipped.store(true, Ordering::Release);
+        self.cancel(index, SKIPPED);
+    }
+
+    /// Stops one item (unless it was cancelled already).
+    pub(crate) fn stop(&self, index: usize) {
+        self.cancel(index, STOPPED);
+    }
+
+    #[inline]
+    fn cancel(&self, index: usize, how: u8) {
+        let _ = self.items[index].cancel.compare_exchange(
+            RUNNING,
+            how,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        );
+        self.wake();
     }
 
     /// Stops every item that has not been cancelled otherwise.
     #[inline]
     pub(crate) fn cancel_all(&self) {
         self.stop_all.store(true, Ordering::Release);
+        self.wake();
+    }
+
+    /// Holds the item at its next `progress` or `check` until [`resume`](Self::resume).
+    pub(crate) fn pause(&self, index: usize) {
+        if !self.items[index].paused.swap(true, Ordering::AcqRel) {
+            self.paused.fetch_add(1, Ordering::AcqRel);
+        }
+    }
+
+    /// Lets a paused item go on.
+    pub(crate) fn resume(&self, index: usize) {
+        if self.items[index].paused.swap(false, Ordering::AcqRel) {
+            self.paused.fetch_sub(1, Ordering::AcqRel);
+        }
+        self.wake();
+    }
+
+    /// No item holds any more, paused or not: the handler object is gone, nobody can resume.
+    pub(crate) fn release_holds(&self) {
+        self.unheld.store(true, Ordering::Release);
+        self.wake();
+    }
+
+    /// Wakes a held worker, if an item is paused (the only time one waits).
+    #[inline]
+    fn wake(&self) {
+        if self.paused.load(Ordering::Acquire) != 0 || self.unheld.load(Ordering::Acquire) {
+            let _guard = lock(&self.hold);
+            self.wake.notify_all();
+        }
     }
 
     /// The final status a cancelled item ends with, or `None` if it is not cancelled.
     fn cancelled(&self, index: usize) -> Option<SyncStatus> {
-        if self.items[index].skipped.load(Ordering::Acquire) {
-            Some(SyncStatus::Skipped)
-        } else if self.stop_all.load(Ordering::Acquire) {
-            Some(SyncStatus::Stopped)
-        } else {
-            None
+        match self.items[index].cancel.load(Ordering::Acquire) {
+            SKIPPED => Some(SyncStatus::Skipped),
+            STOPPED => Some(SyncStatus::Stopped),
+            _ if self.stop_all.load(Ordering::Acquire) => Some(SyncStatus::Stopped),
+            _ => None,
         }
+    }
+
+    /// Whether the item holds now: paused, not cancelled, not released.
+    fn holds(&self, index: usize) -> bool {
+        self.items[index].paused.load(Ordering::Acquire)
+            && !self.unheld.load(Ordering::Acquire)
+            && self.cancelled(index).is_none()
     }
 
     fn apply(&self, index: usize, reply: ProgressReply) {
@@ -146,8 +225,13 @@ impl ItemSync<'_> {
     }
 
     /// `Err(Error::cancelled())` once the item was skipped or stopped: `item.check()?` between
-    /// units of work ends the item promptly.
+    /// units of work ends the item promptly. While the item is paused (`SetItemStatus(PAUSED)`)
+    /// this waits, having reported `PAUSED`, until it is resumed (`RESUMING`, reported too) or
+    /// cancelled.
     pub fn check(&self) -> Result<()> {
+        if self.item().paused.load(Ordering::Relaxed) {
+            self.hold();
+        }
         if self.is_cancelled() {
             Err(Error::cancelled())
         } else {
@@ -173,6 +257,29 @@ impl ItemSync<'_> {
     pub fn log(&self, level: LogLevel, text: &str) {
         if let Some(callback) = self.callback.get() {
             callback.log(level, text, Some(&self.item().id));
+        }
+    }
+
+    /// Waits while the item is paused: reports `PAUSED`, waits until it is resumed, cancelled,
+    /// released or nobody listens any more, and reports `RESUMING` when it goes on.
+    #[cold]
+    fn hold(&self) {
+        let session = self.session;
+        if !session.holds(self.index) {
+            return;
+        }
+        self.report(SyncStatus::Paused, Some("Paused"), None);
+        let mut guard = lock(&session.hold);
+        while session.holds(self.index) && self.callback.get().is_some() {
+            guard = session
+                .wake
+                .wait_timeout(guard, HOLD_POLL)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+        drop(guard);
+        if session.cancelled(self.index).is_none() {
+            self.report(SyncStatus::Resuming, Some("Resuming"), None);
         }
     }
 

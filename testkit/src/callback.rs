@@ -328,7 +328,8 @@ impl Recording {
         recorder.replaced_at = recorder.replaced_at.map(|_| 0);
     }
 
-    /// Waits until `done` holds for the calls and returns them.
+    /// Waits until `done` holds for the calls and returns them. `done` runs under the
+    /// recording's lock: it looks at the calls it is given, never at this `Recording`.
     ///
     /// # Panics
     /// After [`TIMEOUT`], with the calls so far.

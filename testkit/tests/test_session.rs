@@ -159,15 +159,28 @@ fn statuses_reach_the_runtime_and_the_handler() {
     assert_eq!(report.final_status(INBOX), Some(SyncStatus::Stopped));
     assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Stopped));
 
+    // INBOX: paused during its 2nd Progress (its first step); the 3rd is the PAUSED report
+    // while it holds, during which it is resumed.
     let report = Session::new(Mail::default())
         .status(ARCHIVE, SyncStatus::Deleted, After(1))
-        .status(INBOX, SyncStatus::Paused, After(1))
+        .status(INBOX, SyncStatus::Paused, After(2))
+        .status(INBOX, SyncStatus::Resuming, After(3))
         .run()
         .unwrap();
     report.assert_clean();
     assert_eq!(*report.handler().forgotten.lock().unwrap(), [ARCHIVE]);
     assert_eq!(*report.handler().paused.lock().unwrap(), [INBOX]);
     assert_eq!(report.final_status(ARCHIVE), Some(SyncStatus::Skipped));
+    assert_eq!(
+        report.statuses(INBOX)[..4],
+        [
+            SyncStatus::Updating,
+            SyncStatus::Updating,
+            SyncStatus::Paused,
+            SyncStatus::Resuming
+        ]
+    );
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Succeeded));
 }
 
 /// Out-of-enum statuses and statuses nobody handles are sent as asked and answered

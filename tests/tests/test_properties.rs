@@ -1031,14 +1031,16 @@ fn set_item_status_answer(
         return E_INVALIDARG;
     };
     match status {
-        SyncStatus::Skipped => S_OK,
-        SyncStatus::Deleted if !deletable.contains(&item) => E_INVALIDARG,
-        SyncStatus::Stopped | SyncStatus::Deleted | SyncStatus::Paused | SyncStatus::Resuming => {
-            match fault {
-                Fault::Ok => S_OK,
-                fault => fault.code(),
-            }
+        // The runtime acts; the method is told afterwards and its failure is only logged.
+        SyncStatus::Skipped | SyncStatus::Stopped | SyncStatus::Paused | SyncStatus::Resuming => {
+            S_OK
         }
+        SyncStatus::Deleted if !deletable.contains(&item) => E_INVALIDARG,
+        SyncStatus::Deleted => match fault {
+            Fault::Ok => S_OK,
+            fault => fault.code(),
+        },
+        // Requests only a method takes; Chaos has none for them.
         _ => E_INVALIDARG,
     }
 }
@@ -1239,6 +1241,18 @@ impl Harness {
     fn wait(&mut self) -> Check {
         if self.phase != Phase::Synchronizing {
             return Ok(());
+        }
+        // A paused item holds the worker: the Sync Manager resumes what it paused before it
+        // waits for the end.
+        set_plan(|plan| plan.status = Fault::Ok);
+        for item in self.session.clone() {
+            let hr = counted(|| {
+                support::set_item_status(self.sync(), Some(&item), SyncStatus::Resuming.to_u32())
+            });
+            check!(
+                hr == S_OK || hr == E_UNEXPECTED,
+                "SetItemStatus(RESUMING) before the wait answered {hr:?}"
+            );
         }
         // The worker ends its session before it exits.
         wait_for_workers();

@@ -6,8 +6,8 @@ mod support;
 
 use std::sync::Arc;
 use support::{
-    ALPHA, BETA, Call, DELETED, GAMMA, Gate, PAUSED, Progress, RESUMING, SKIPPED, STATIC_ITEMS,
-    STOPPED, STRANGER, SUCCEEDED, Script, scripted, set_item_status,
+    ALPHA, BETA, Call, DELETED, GAMMA, Gate, PAUSED, PENDING, Progress, RESUMING, SKIPPED,
+    STATIC_ITEMS, STOPPED, STRANGER, SUCCEEDED, Script, UPDATING, scripted, set_item_status,
 };
 use syncmgr::abi::{E_FAIL, E_INVALIDARG, E_UNEXPECTED, S_OK};
 use syncmgr::{Error, GUID, HRESULT, SyncStatus};
@@ -108,15 +108,14 @@ fn invalid_items_and_statuses_are_invalid_arguments() {
         set_item_status(&object, Some(&ALPHA), DELETED),
         E_INVALIDARG
     );
-    // A status without a handler method.
-    assert_eq!(
-        set_item_status(&object, Some(&ALPHA), RESUMING),
-        E_INVALIDARG
-    );
-    assert_eq!(
-        set_item_status(&object, Some(&ALPHA), STOPPED),
-        E_INVALIDARG
-    );
+    // Progress statuses sent as requests, without a handler method to take them.
+    for status in [UPDATING, SUCCEEDED, support::FAILED] {
+        assert_eq!(
+            set_item_status(&object, Some(&ALPHA), status),
+            E_INVALIDARG,
+            "{status:#x}"
+        );
+    }
 
     // None of it touched the session.
     assert_eq!(support::synchronize(&object), S_OK);
@@ -274,38 +273,33 @@ fn deleted_method_error_is_its_hresult_and_keeps_the_item() {
 }
 
 #[test]
-fn a_status_with_a_method_is_dispatched() {
+fn a_request_with_a_method_is_dispatched() {
     let _serial = support::serial();
     let denied = HRESULT(0x8007_0005_u32 as i32);
     let (object, journal) = scripted(Script::new().status(move |status, item| {
         match (status, item) {
-            (SyncStatus::Paused, id) if id == ALPHA => Ok(()),
-            (SyncStatus::Paused, id) if id == BETA => Err(Error::new(denied, "no pause")),
+            (SyncStatus::Pending, id) if id == ALPHA => Ok(()),
+            (SyncStatus::Pending, id) if id == BETA => Err(Error::new(denied, "not now")),
             // An error carrying a success code still fails.
-            (SyncStatus::Paused, _) => Err(Error::new(HRESULT(1), "odd")),
-            _ => unreachable!("only `paused` is asked here"),
+            (SyncStatus::Pending, _) => Err(Error::new(HRESULT(1), "odd")),
+            _ => unreachable!("only `pending` is asked here"),
         }
     }));
     let (callback, recorder) = support::callback();
     support::start(&object, &callback);
     assert_eq!(support::prepare(&object, &STATIC_ITEMS), S_OK);
-    assert_eq!(set_item_status(&object, Some(&ALPHA), PAUSED), S_OK);
-    assert_eq!(set_item_status(&object, Some(&BETA), PAUSED), denied);
-    assert_eq!(set_item_status(&object, Some(&GAMMA), PAUSED), E_FAIL);
-    let statuses: Vec<Call> = journal
-        .calls()
-        .into_iter()
-        .filter(|call| matches!(call, Call::Status(..)))
-        .collect();
+    assert_eq!(set_item_status(&object, Some(&ALPHA), PENDING), S_OK);
+    assert_eq!(set_item_status(&object, Some(&BETA), PENDING), denied);
+    assert_eq!(set_item_status(&object, Some(&GAMMA), PENDING), E_FAIL);
     assert_eq!(
-        statuses,
+        statuses_told(&journal),
         [
-            Call::Status(SyncStatus::Paused, ALPHA),
-            Call::Status(SyncStatus::Paused, BETA),
-            Call::Status(SyncStatus::Paused, GAMMA),
+            Call::Status(SyncStatus::Pending, ALPHA),
+            Call::Status(SyncStatus::Pending, BETA),
+            Call::Status(SyncStatus::Pending, GAMMA),
         ]
     );
-    // Pausing is the handler's business: the items still synchronize.
+    // A request is the handler's business: the items still synchronize.
     assert_eq!(support::synchronize(&object), S_OK);
     assert_eq!(recorder.wait_sync_completed(), S_OK);
     support::detach(&object, &recorder);
@@ -316,17 +310,29 @@ fn a_status_with_a_method_is_dispatched() {
     recorder.assert_clean();
 }
 
+/// The status methods the handler was told of, in order.
+fn statuses_told(journal: &support::Journal) -> Vec<Call> {
+    journal
+        .calls()
+        .into_iter()
+        .filter(|call| matches!(call, Call::Status(..)))
+        .collect()
+}
+
 #[test]
 fn a_panicking_status_method_is_unexpected() {
     let _serial = support::serial();
-    let (object, _journal) = scripted(Script::new().status(|_, _| panic!("pause exploded")));
+    let (object, _journal) = scripted(Script::new().status(|_, _| panic!("pending exploded")));
     let (callback, recorder) = support::callback();
     support::start(&object, &callback);
     assert_eq!(support::prepare(&object, &[ALPHA]), S_OK);
-    assert_eq!(set_item_status(&object, Some(&ALPHA), PAUSED), E_UNEXPECTED);
+    assert_eq!(
+        set_item_status(&object, Some(&ALPHA), PENDING),
+        E_UNEXPECTED
+    );
     let logs = recorder.logs();
     assert_eq!(logs.len(), 1, "{logs:?}");
-    assert!(logs[0].1.contains("pause exploded"), "{logs:?}");
+    assert!(logs[0].1.contains("pending exploded"), "{logs:?}");
     // The object keeps working.
     assert_eq!(set_item_status(&object, Some(&ALPHA), SKIPPED), S_OK);
     assert_eq!(support::synchronize(&object), S_OK);
@@ -334,6 +340,130 @@ fn a_panicking_status_method_is_unexpected() {
     support::detach(&object, &recorder);
     recorder.assert_item_ended(ALPHA, SKIPPED);
     support::release_last(object);
+    recorder.assert_clean();
+}
+
+#[test]
+fn stopped_on_one_item_stops_that_item() {
+    let _serial = support::serial();
+    let gate = Gate::new();
+    let (object, journal) = scripted(blocking(ALPHA, &gate));
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &STATIC_ITEMS), S_OK);
+    // BETA before it started, ALPHA while it runs.
+    assert_eq!(set_item_status(&object, Some(&BETA), STOPPED), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    journal.wait_for(&Call::SyncItem(ALPHA));
+    assert_eq!(set_item_status(&object, Some(&ALPHA), STOPPED), S_OK);
+    // A second cancellation of a stopped item changes nothing: the first one wins.
+    assert_eq!(set_item_status(&object, Some(&ALPHA), SKIPPED), S_OK);
+    gate.open();
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    support::detach(&object, &recorder);
+    recorder.assert_item_ended(ALPHA, STOPPED);
+    assert_eq!(recorder.statuses(BETA), [STOPPED], "never started");
+    recorder.assert_item_ended(GAMMA, SUCCEEDED);
+    assert_eq!(journal.synced(), [ALPHA, GAMMA]);
+    support::release_last(object);
+    recorder.assert_clean();
+}
+
+/// A `synchronize_item` of three steps with the text `step`.
+fn three_steps() -> Script {
+    Script::new().sync_item(|item| {
+        for step in 1..=3 {
+            item.progress(step, 3, "step")?;
+        }
+        Ok(())
+    })
+}
+
+#[test]
+fn paused_holds_the_item_until_resuming() {
+    let _serial = support::serial();
+    let (object, journal) = scripted(three_steps());
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &[ALPHA, BETA]), S_OK);
+    assert_eq!(set_item_status(&object, Some(&ALPHA), PAUSED), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    // The item reports its first step, then PAUSED, and waits there; BETA does not start.
+    recorder.wait_for("ALPHA paused", |events| reported(events, ALPHA, PAUSED));
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(
+        recorder.progress(BETA).is_empty(),
+        "the worker holds at ALPHA"
+    );
+    assert_eq!(recorder.sync_completions(), []);
+    assert_eq!(set_item_status(&object, Some(&ALPHA), RESUMING), S_OK);
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    support::detach(&object, &recorder);
+    assert_eq!(
+        recorder.statuses(ALPHA),
+        [
+            UPDATING, UPDATING, PAUSED, RESUMING, UPDATING, UPDATING, SUCCEEDED
+        ]
+    );
+    recorder.assert_item_ended(BETA, SUCCEEDED);
+    // The handler's own method was told, after the runtime acted.
+    assert_eq!(
+        statuses_told(&journal),
+        [Call::Status(SyncStatus::Paused, ALPHA)]
+    );
+    support::release_last(object);
+    recorder.assert_clean();
+}
+
+/// Whether `events` have a `Progress` of `status` for `item`.
+fn reported(events: &[support::Event], item: GUID, status: u32) -> bool {
+    events
+        .iter()
+        .filter_map(support::Event::progress)
+        .any(|(id, progress)| id == item && progress.status == Some(status))
+}
+
+#[test]
+fn a_paused_item_can_be_cancelled_and_its_methods_error_is_a_warning() {
+    let _serial = support::serial();
+    let (object, _journal) =
+        scripted(three_steps().status(|_, _| Err(Error::new(E_FAIL, "cannot pause the disk"))));
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &[ALPHA, BETA]), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    // The runtime pauses whatever the method says; the method's error is a warning.
+    assert_eq!(set_item_status(&object, Some(&ALPHA), PAUSED), S_OK);
+    let logs = recorder.logs();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    assert_eq!(logs[0].0, syncmgr::LogLevel::Warning as u32);
+    assert!(logs[0].1.contains("cannot pause the disk"), "{logs:?}");
+    recorder.wait_for("ALPHA paused", |events| reported(events, ALPHA, PAUSED));
+    // A skip ends a held item without resuming it.
+    assert_eq!(set_item_status(&object, Some(&ALPHA), SKIPPED), S_OK);
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    support::detach(&object, &recorder);
+    recorder.assert_item_ended(ALPHA, SKIPPED);
+    assert!(!reported(&recorder.events(), ALPHA, RESUMING));
+    recorder.assert_item_ended(BETA, SUCCEEDED);
+    support::release_last(object);
+    recorder.assert_clean();
+}
+
+#[test]
+fn releasing_the_handler_lets_a_paused_item_go() {
+    let _serial = support::serial();
+    let (object, _journal) = scripted(three_steps());
+    let (callback, recorder) = support::callback();
+    support::start(&object, &callback);
+    assert_eq!(support::prepare(&object, &[ALPHA]), S_OK);
+    assert_eq!(set_item_status(&object, Some(&ALPHA), PAUSED), S_OK);
+    assert_eq!(support::synchronize(&object), S_OK);
+    recorder.wait_for("ALPHA paused", |events| reported(events, ALPHA, PAUSED));
+    // Nobody can resume it any more: the worker goes on and ends the session.
+    support::release_last(object);
+    assert_eq!(recorder.wait_sync_completed(), S_OK);
+    recorder.assert_item_ended(ALPHA, SUCCEEDED);
     recorder.assert_clean();
 }
 

@@ -27,6 +27,7 @@ pub(crate) const SUCCEEDED: u32 = abi::SYNCMGRSTATUS_SUCCEEDED as u32;
 pub(crate) const FAILED: u32 = abi::SYNCMGRSTATUS_FAILED as u32;
 pub(crate) const PAUSED: u32 = abi::SYNCMGRSTATUS_PAUSED as u32;
 pub(crate) const RESUMING: u32 = abi::SYNCMGRSTATUS_RESUMING as u32;
+pub(crate) const PENDING: u32 = abi::SYNCMGRSTATUS_PENDING as u32;
 pub(crate) const DELETED: u32 = abi::SYNCMGRSTATUS_DELETED as u32;
 
 /// Whether `status` ends an item: `SyncStatus::is_final`, the one home of that rule.
@@ -341,7 +342,7 @@ impl Script {
         self
     }
 
-    /// The `on(deleted = …, paused = …)` methods return `answer(status, item)`.
+    /// The `on(deleted = …, paused = …, pending = …)` methods return `answer(status, item)`.
     pub(crate) fn status(
         mut self,
         answer: impl Fn(SyncStatus, GUID) -> Result<()> + Send + Sync + 'static,
@@ -352,7 +353,8 @@ impl Script {
 }
 
 /// A handler whose every method is scripted and journaled. Three static items ([`ALPHA`],
-/// [`BETA`] with `may_delete_item`, [`GAMMA`] unchecked) and methods for `deleted` and `paused`.
+/// [`BETA`] with `may_delete_item`, [`GAMMA`] unchecked) and methods for `deleted`, `paused` (a
+/// status the runtime acts on first) and `pending` (a request only a method can take).
 #[syncmgr::sync_handler(
     clsid = "5c1f0e2d-7a3b-4c8d-9e6f-0a1b2c3d4e51",
     name = "Scripted handler",
@@ -364,7 +366,7 @@ impl Script {
         flags(may_delete_item, has_properties),
     ),
     item(id = "a1a1a1a1-0000-4000-8000-000000000003", name = "Gamma", unchecked),
-    on(deleted = on_deleted, paused = on_paused),
+    on(deleted = on_deleted, paused = on_paused, pending = on_pending),
 )]
 pub(crate) struct Scripted {
     script: Script,
@@ -399,6 +401,10 @@ impl Scripted {
 
     fn on_paused(&self, item: GUID) -> Result<()> {
         self.status(SyncStatus::Paused, item)
+    }
+
+    fn on_pending(&self, item: GUID) -> Result<()> {
+        self.status(SyncStatus::Pending, item)
     }
 }
 
