@@ -187,16 +187,37 @@ impl Callback {
 
     /// `LogError` with `text`, about `item` when given.
     pub(crate) fn log(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        self.log_entry(level, text, item, None);
+    }
+
+    /// `LogError` with `text`, about `item` when given, with an error id the user can open
+    /// (`ShowError`) when given.
+    pub(crate) fn log_entry(
+        &self,
+        level: LogLevel,
+        text: &str,
+        item: Option<&GUID>,
+        error_id: Option<GUID>,
+    ) {
         let text = wide(text);
+        let mut mask = 0;
+        if item.is_some() {
+            mask |= abi::SYNCMGRLOGERROR_ITEMID;
+        }
+        if error_id.is_some() {
+            mask |= abi::SYNCMGRLOGERROR_ERRORID | abi::SYNCMGRLOGERROR_ERRORFLAGS;
+        }
         let info = SYNCMGRLOGERRORINFO {
             cbSize: abi::cb_size::<SYNCMGRLOGERRORINFO>(),
-            mask: if item.is_some() {
-                abi::SYNCMGRLOGERROR_ITEMID
+            mask,
+            // The flag that makes the Sync Manager offer to open the entry (`ShowError`).
+            dwSyncMgrErrorFlags: if error_id.is_some() {
+                abi::SYNCMGRERRORFLAG_ENABLEJUMPTEXT as u32
             } else {
                 0
             },
+            ErrorID: error_id.unwrap_or_default(),
             ItemID: item.copied().unwrap_or_default(),
-            ..SYNCMGRLOGERRORINFO::default()
         };
         self.call("LogError", |callback| {
             // SAFETY: `callback` is live for this thread; `text` is NUL-terminated and `info` is

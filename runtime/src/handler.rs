@@ -1,6 +1,6 @@
 //! The trait a handler implements: its sync logic and the optional parts of the protocol.
 
-use crate::{Error, ItemFlags, ItemSync, Result, abi};
+use crate::{Error, ItemFlags, ItemSync, LoggedError, Result, abi};
 use windows_core::GUID;
 
 /// A window handle the Sync Manager passes as the parent of any UI (may be null).
@@ -51,9 +51,11 @@ pub trait SyncHandler {
         Err(Error::not_implemented())
     }
 
-    /// `ShowError`: the user opened an error the handler logged with `error_id`.
-    fn show_error(&self, parent: ParentWindow, error_id: GUID) -> Result<ShowErrorOutcome> {
-        let _ = (parent, error_id);
+    /// `ShowError`: the user opened an error the handler logged with
+    /// [`ItemSync::log_error`](crate::ItemSync::log_error); `error` has its id, text and context
+    /// (only the id when it was not logged by this module, or too long ago).
+    fn show_error(&self, parent: ParentWindow, error: &LoggedError) -> Result<ShowErrorOutcome> {
+        let _ = (parent, error);
         Err(Error::not_implemented())
     }
 }

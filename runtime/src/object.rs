@@ -246,7 +246,8 @@ impl<T: HandlerClass> Shared<T> {
         if let Err(hr) = self.require_initialized() {
             return hr;
         }
-        match catch(|| self.handler.show_error(parent, error_id)) {
+        let error = crate::errors::find(error_id);
+        match catch(|| self.handler.show_error(parent, &error)) {
             Ok(Ok(outcome)) => {
                 if let Some(callback) = self.callback.get() {
                     match outcome {

@@ -260,6 +260,21 @@ impl ItemSync<'_> {
         }
     }
 
+    /// Logs an error about this item that the user can open: the entry gets an error id (the
+    /// Sync Manager offers to open it), and when the user does, [`SyncHandler::show_error`]
+    /// receives a [`LoggedError`] with this text and `context` back. Returns the error id.
+    ///
+    /// [`SyncHandler::show_error`]: crate::SyncHandler::show_error
+    /// [`LoggedError`]: crate::LoggedError
+    pub fn log_error(&self, text: &str, context: impl std::any::Any + Send + Sync) -> GUID {
+        let item = self.item().id;
+        let id = crate::errors::keep(Some(item), text, Some(std::sync::Arc::new(context)));
+        if let Some(callback) = self.callback.get() {
+            callback.log_entry(LogLevel::Error, text, Some(&item), Some(id));
+        }
+        id
+    }
+
     /// Waits while the item is paused: reports `PAUSED`, waits until it is resumed, cancelled,
     /// released or nobody listens any more, and reports `RESUMING` when it goes on.
     #[cold]

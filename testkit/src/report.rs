@@ -118,6 +118,10 @@ pub struct Report<H = ()> {
     pub warnings: Vec<String>,
     /// Planned answers and calls whose moment never came.
     pub unfired: Vec<Trigger>,
+    /// Each `ShowPropertiesCompleted`'s HRESULT, in order.
+    pub properties_completions: Vec<HRESULT>,
+    /// Each `ShowErrorCompleted`: its HRESULT and the items to synchronize again.
+    pub error_completions: Vec<(HRESULT, Vec<GUID>)>,
     pub(crate) object: Option<std::sync::Arc<H>>,
 }
 
@@ -160,6 +164,8 @@ impl<H> Default for Report<H> {
             notes: Vec::new(),
             warnings: Vec::new(),
             unfired: Vec::new(),
+            properties_completions: Vec::new(),
+            error_completions: Vec::new(),
             object: None,
         }
     }
@@ -184,6 +190,8 @@ impl<H> Report<H> {
             notes: self.notes,
             warnings: self.warnings,
             unfired: self.unfired,
+            properties_completions: self.properties_completions,
+            error_completions: self.error_completions,
             object,
         }
     }

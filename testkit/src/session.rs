@@ -7,7 +7,7 @@
 //! handler's module (or object) let go.
 
 use crate::callback::{CallbackRef, Effect, Observer, Recorder, Recording, Trigger, When};
-use crate::check::{self, Violation, ViolationKind, fixed_string};
+use crate::check::{self, Event, Violation, ViolationKind, fixed_string};
 use crate::load::Loaded;
 use crate::names::{hresult_name, status_label};
 use crate::report::{Call, CallbackKind, ItemInfo, Report};
@@ -272,7 +272,16 @@ pub(crate) fn drive(
     settle(callback.as_ref(), &shared, settled);
     drop(callback);
 
-    let mut recorder = shared.lock();
+    collect(&mut report, &mut shared.lock(), calls);
+    warn(&mut report);
+    match usage {
+        Some(problem) => Err(SetupError::Usage(problem)),
+        None => Ok(report),
+    }
+}
+
+/// Ends the checker's session and moves what the callback recorded into `report`.
+fn collect(report: &mut Report, recorder: &mut Recorder, mut calls: Calls) {
     recorder.checker.finish();
     calls
         .0
@@ -286,18 +295,21 @@ pub(crate) fn drive(
     report.tracks = recorder.checker.items().to_vec();
     report.log = core::mem::take(&mut recorder.log);
     report.trace = core::mem::take(&mut recorder.trace);
+    for event in &recorder.events {
+        match event {
+            Event::ShowPropertiesCompleted(hr) => report.properties_completions.push(*hr),
+            Event::ShowErrorCompleted(hr, items) => {
+                report.error_completions.push((*hr, items.clone()));
+            }
+            _ => {}
+        }
+    }
     report.unfired = recorder
         .triggers
         .iter()
         .filter(|trigger| !trigger.fired)
         .copied()
         .collect();
-    drop(recorder);
-    warn(&mut report);
-    match usage {
-        Some(problem) => Err(SetupError::Usage(problem)),
-        None => Ok(report),
-    }
 }
 
 fn handler_info(

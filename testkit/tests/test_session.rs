@@ -379,3 +379,59 @@ fn a_shared_handler() {
         "the test's and the report's"
     );
 }
+
+/// An error the handler logged with its context: the entry has an error id, `ShowError` with
+/// that id brings the context back to `show_error`, and its `Retry` reaches the Sync Manager.
+#[test]
+fn logged_errors_can_be_opened_and_retried() {
+    let report = Session::new(Opener::default()).show_error(0).run().unwrap();
+    report.assert_clean();
+    let entry = &report.log()[0];
+    assert_eq!(entry.level, syncmgr::LogLevel::Error as u32);
+    assert_eq!(entry.item, Some(ARCHIVE));
+    let id = entry.error_id.expect("the entry has an error id");
+    assert_eq!(
+        *report.handler().opened.lock().unwrap(),
+        [(id, Some(ARCHIVE), "quota exceeded".to_owned(), Some(512))]
+    );
+    assert_eq!(
+        report.error_completions,
+        [(abi::S_SYNCMGR_RETRYSYNC, vec![ARCHIVE])]
+    );
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000e",
+    name = "Opener",
+    item(id = "7a110000-0000-4000-8000-000000000002", name = "Archive")
+)]
+#[derive(Default)]
+struct Opener {
+    opened: Mutex<Vec<Opened>>,
+}
+
+/// What `show_error` got: the id, the item, the text and the context.
+type Opened = (GUID, Option<GUID>, String, Option<u64>);
+
+impl SyncHandler for Opener {
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        item.log_error("quota exceeded", 512_u64);
+        Ok(())
+    }
+
+    fn show_error(
+        &self,
+        _parent: ParentWindow,
+        error: &syncmgr::LoggedError,
+    ) -> syncmgr::Result<syncmgr::ShowErrorOutcome> {
+        self.opened.lock().unwrap().push((
+            error.id(),
+            error.item(),
+            error.text().to_owned(),
+            error.context::<u64>().copied(),
+        ));
+        Ok(syncmgr::ShowErrorOutcome::Retry(
+            error.item().into_iter().collect(),
+        ))
+    }
+}

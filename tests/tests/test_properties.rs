@@ -317,7 +317,7 @@ impl SyncHandler for Chaos {
     fn show_error(
         &self,
         _parent: syncmgr::ParentWindow,
-        _error_id: GUID,
+        _error: &syncmgr::LoggedError,
     ) -> Result<ShowErrorOutcome> {
         let plan = plan();
         plan.error.run("show_error", || {

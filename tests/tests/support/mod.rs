@@ -457,8 +457,9 @@ impl SyncHandler for Scripted {
     fn show_error(
         &self,
         _parent: syncmgr::ParentWindow,
-        error_id: GUID,
+        error: &syncmgr::LoggedError,
     ) -> Result<ShowErrorOutcome> {
+        let error_id = error.id();
         self.journal.push(Call::ShowError(error_id));
         self.script
             .show_error
