@@ -233,6 +233,27 @@ impl Callback {
         });
     }
 
+    /// `EstablishConnection(name, 0)`; `E_UNEXPECTED` when the callback cannot be reached.
+    pub(crate) fn establish_connection(&self, name: Option<&str>) -> HRESULT {
+        let name = name.map(wide);
+        let pointer = name.as_ref().map_or(core::ptr::null(), Vec::as_ptr);
+        let hr = self
+            .with(|callback| {
+                // SAFETY: `callback` is live for this thread; `pointer` is null (the default
+                // connection) or a NUL-terminated string alive for the call.
+                unsafe {
+                    (callback.vtable().EstablishConnection)(
+                        callback.as_raw(),
+                        windows_core::PCWSTR(pointer),
+                        0,
+                    )
+                }
+            })
+            .unwrap_or(abi::E_UNEXPECTED);
+        trace(INTERFACE, "EstablishConnection", hr);
+        hr
+    }
+
     /// `PrepareForSyncCompleted(hr)`.
     pub(crate) fn prepare_completed(&self, hr: HRESULT) {
         self.call("PrepareForSyncCompleted", |callback| {

@@ -198,6 +198,8 @@ pub struct ItemSync<'a> {
     /// The handler's slot, read at every call: once `SetProgressCallback` replaced or removed
     /// the callback, no call reaches the old one and its reference is released.
     callback: &'a CallbackSlot,
+    /// The handler declared `flags(may_establish_connection)`.
+    may_connect: bool,
 }
 
 impl ItemSync<'_> {
@@ -260,6 +262,36 @@ impl ItemSync<'_> {
         }
     }
 
+    /// Asks the Sync Manager to establish a network connection (`EstablishConnection`): the
+    /// named one (a dial-up or VPN entry), or the default one with `None`. The Sync Manager
+    /// keeps every connection it made until all handlers are done. Only for a handler declared
+    /// with `#[sync_handler(flags(may_establish_connection))]`, which tells the Sync Manager it
+    /// may ask; without the flag this is `Err` (`E_UNEXPECTED`) and nothing is asked. The Sync
+    /// Manager's failure is the `Err`'s HRESULT.
+    pub fn establish_connection(&self, name: Option<&str>) -> Result<()> {
+        if !self.may_connect {
+            return Err(Error::new(
+                abi::E_UNEXPECTED,
+                "establish_connection needs #[sync_handler(flags(may_establish_connection))]",
+            ));
+        }
+        let Some(callback) = self.callback.get() else {
+            return Err(Error::new(
+                abi::E_UNEXPECTED,
+                "no Sync Manager callback to ask for a connection",
+            ));
+        };
+        let hr = callback.establish_connection(name);
+        if hr.is_ok() {
+            Ok(())
+        } else {
+            Err(Error::new(
+                hr,
+                "the Sync Manager could not establish the connection",
+            ))
+        }
+    }
+
     /// Logs an error about this item that the user can open: the entry gets an error id (the
     /// Sync Manager offers to open it), and when the user does, [`SyncHandler::show_error`]
     /// receives a [`LoggedError`] with this text and `context` back. Returns the error id.
@@ -318,6 +350,9 @@ pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
             session,
             index,
             callback: &shared.callback,
+            may_connect: T::DECL
+                .flags
+                .contains(crate::HandlerFlags::MAY_ESTABLISH_CONNECTION),
         };
         let status = match session.cancelled(index) {
             Some(status) => status,

@@ -122,6 +122,8 @@ pub struct Report<H = ()> {
     pub properties_completions: Vec<HRESULT>,
     /// Each `ShowErrorCompleted`: its HRESULT and the items to synchronize again.
     pub error_completions: Vec<(HRESULT, Vec<GUID>)>,
+    /// Each `EstablishConnection`: the connection's name (`None`: the default one).
+    pub connections: Vec<Option<String>>,
     pub(crate) object: Option<std::sync::Arc<H>>,
 }
 
@@ -166,6 +168,7 @@ impl<H> Default for Report<H> {
             unfired: Vec::new(),
             properties_completions: Vec::new(),
             error_completions: Vec::new(),
+            connections: Vec::new(),
             object: None,
         }
     }
@@ -192,6 +195,7 @@ impl<H> Report<H> {
             unfired: self.unfired,
             properties_completions: self.properties_completions,
             error_completions: self.error_completions,
+            connections: self.connections,
             object,
         }
     }

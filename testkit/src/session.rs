@@ -301,6 +301,7 @@ fn collect(report: &mut Report, recorder: &mut Recorder, mut calls: Calls) {
             Event::ShowErrorCompleted(hr, items) => {
                 report.error_completions.push((*hr, items.clone()));
             }
+            Event::EstablishConnection(name) => report.connections.push(name.clone()),
             _ => {}
         }
     }

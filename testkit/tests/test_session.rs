@@ -435,3 +435,73 @@ impl SyncHandler for Opener {
         ))
     }
 }
+
+/// `establish_connection` reaches the Sync Manager for a handler that declares it may ask, its
+/// answer comes back, and a handler that did not declare it is refused without asking.
+#[test]
+fn connections_are_asked_for_when_declared() {
+    let report = Session::new(Dialer::default()).run().unwrap();
+    report.assert_clean();
+    assert_eq!(report.connections, [Some("Office VPN".to_owned()), None]);
+    assert_eq!(*report.handler().answers.lock().unwrap(), [Ok(()), Ok(())]);
+
+    let report = Session::new(Dialer::default())
+        .failing_callback(abi::E_FAIL)
+        .run()
+        .unwrap();
+    assert_eq!(
+        *report.handler().answers.lock().unwrap(),
+        [Err(abi::E_FAIL), Err(abi::E_FAIL)]
+    );
+
+    let report = Session::new(Undeclared::default()).run().unwrap();
+    report.assert_clean();
+    assert_eq!(report.connections, Vec::<Option<String>>::new());
+    assert_eq!(
+        *report.handler().answers.lock().unwrap(),
+        [Err(abi::E_UNEXPECTED)]
+    );
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-00000000000f",
+    name = "Dialer",
+    flags(may_establish_connection),
+    item(id = "7a110000-0000-4000-8000-000000000002", name = "Archive")
+)]
+#[derive(Default)]
+struct Dialer {
+    answers: Mutex<Vec<Result<(), syncmgr::HRESULT>>>,
+}
+
+impl SyncHandler for Dialer {
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        for name in [Some("Office VPN"), None] {
+            let answer = item
+                .establish_connection(name)
+                .map_err(|error| error.code());
+            self.answers.lock().unwrap().push(answer);
+        }
+        Ok(())
+    }
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-000000000010",
+    name = "Undeclared",
+    item(id = "7a110000-0000-4000-8000-000000000002", name = "Archive")
+)]
+#[derive(Default)]
+struct Undeclared {
+    answers: Mutex<Vec<Result<(), syncmgr::HRESULT>>>,
+}
+
+impl SyncHandler for Undeclared {
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        let answer = item
+            .establish_connection(None)
+            .map_err(|error| error.code());
+        self.answers.lock().unwrap().push(answer);
+        Ok(())
+    }
+}
