@@ -42,14 +42,17 @@ const HANDLER_FLAGS: [(&str, &str); 4] = [
     ("hidden", "HIDDEN"),
 ];
 /// `(name in item(flags(...)), ItemFlags constant)`.
-const ITEM_FLAGS: [(&str, &str); 6] = [
+const ITEM_FLAGS: [(&str, &str); 5] = [
     ("has_properties", "HAS_PROPERTIES"),
     ("temporary", "TEMPORARY"),
     ("roaming_user", "ROAMING_USER"),
-    ("last_update_time", "LAST_UPDATE_TIME"),
     ("may_delete_item", "MAY_DELETE_ITEM"),
     ("hidden", "HIDDEN"),
 ];
+
+/// `SYNCMGRITEM_LASTUPDATETIME` is not written in the attribute: the runtime sets it exactly
+/// when the item has a time.
+const LAST_UPDATE_TIME: &str = "last_update_time";
 
 /// The parsed arguments, each keeping the user's tokens for later errors.
 #[derive(Default)]
@@ -263,6 +266,16 @@ fn parse_flags(
         let name = ident.to_string();
         let Some(&(_, constant)) = table.iter().find(|(flag, _)| *flag == name) else {
             let other = |flags: &[(&str, &str)]| flags.iter().any(|(flag, _)| *flag == name);
+            if kind == "item" && name == LAST_UPDATE_TIME {
+                cx.error_spanned_by(
+                    &ident,
+                    "`last_update_time` is not written here: the runtime sets \
+                     SYNCMGRITEM_LASTUPDATETIME exactly when the item has a time; give it one \
+                     with `SyncHandler::last_update` (declared items) or `Item::last_updated` \
+                     (run-time items), and remove the flag",
+                );
+                return Ok(());
+            }
             let hint = if kind == "handler" && other(&ITEM_FLAGS) {
                 format!("; `{name}` is an item flag, write it in `item(..., flags({name}))`")
             } else if kind == "item" && other(&HANDLER_FLAGS) {

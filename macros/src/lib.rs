@@ -68,7 +68,8 @@ use proc_macro::TokenStream;
 ///   handler's run-time items. `id` is a GUID (same syntax as `clsid`), distinct from every other
 ///   item id, from the CLSID and from `GUID_NULL`. `name` is non-empty and at most 127 UTF-16
 ///   units. `flags` takes any of `has_properties`, `temporary`, `roaming_user`,
-///   `last_update_time`, `may_delete_item`, `hidden` (the `SYNCMGRITEM_*` flags). `unchecked`
+///   `may_delete_item`, `hidden` (the `SYNCMGRITEM_*` flags; `SYNCMGRITEM_LASTUPDATETIME` is
+///   set by the runtime exactly when `SyncHandler::last_update` gives the item a time). `unchecked`
 ///   leaves the item out of the default selection.
 /// - `on(status = method, …)`: the method that handles `SetItemStatus` for `status`. A status
 ///   is the lowercase suffix of its `SYNCMGRSTATUS_*` constant: `stopped`, `skipped`, `pending`,

@@ -35,6 +35,15 @@ pub trait SyncHandler {
         Ok(ItemListing::default())
     }
 
+    /// When the item (declared in the attribute, or a run-time item without its own
+    /// [`Item::last_updated`]) was last synchronized, for the Sync Manager's list
+    /// (`SYNCMGRITEM.ftLastUpdate`, with `SYNCMGRITEM_LASTUPDATETIME` set exactly when there is
+    /// a time). Called on the thread that enumerates, once per item.
+    fn last_update(&self, item: GUID) -> Option<std::time::SystemTime> {
+        let _ = item;
+        None
+    }
+
     /// `PrepareForSync`: called with the chosen items before `Synchronize`.
     fn prepare(&self, items: &[GUID]) -> Result<()> {
         let _ = items;
@@ -141,6 +150,7 @@ pub struct Item {
     name: String,
     flags: ItemFlags,
     checked: bool,
+    last_update: Option<std::time::SystemTime>,
 }
 
 impl Item {
@@ -168,6 +178,7 @@ impl Item {
             name,
             flags: ItemFlags::NONE,
             checked: true,
+            last_update: None,
         })
     }
 
@@ -183,6 +194,20 @@ impl Item {
     pub fn unchecked(mut self) -> Self {
         self.checked = false;
         self
+    }
+
+    /// When the item was last synchronized (`ftLastUpdate`; the runtime sets
+    /// `SYNCMGRITEM_LASTUPDATETIME` exactly when an item has a time).
+    #[must_use]
+    pub fn last_updated(mut self, at: std::time::SystemTime) -> Self {
+        self.last_update = Some(at);
+        self
+    }
+
+    /// When the item was last synchronized, if it says.
+    #[must_use]
+    pub fn last_update(&self) -> Option<std::time::SystemTime> {
+        self.last_update
     }
 
     /// The item's id.

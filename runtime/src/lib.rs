@@ -57,7 +57,7 @@
 //! |---|---|
 //! | `Initialize` | records the event (`SYNCMGRFLAG_*`, SETTINGS, MAYBOTHERUSER, cookie); `S_FALSE` when [`SyncHandler::initialize`] declines |
 //! | `GetHandlerInfo` | a `CoTaskMemAlloc`'d `SYNCMGRHANDLERINFO` (off Windows, [`memory`] keeps the same contract) |
-//! | `EnumSyncMgrItems` | static items, then run-time items; `S_SYNCMGR_MISSINGITEMS` with the enumerator when the list is incomplete |
+//! | `EnumSyncMgrItems` | static items, then run-time items; `S_SYNCMGR_MISSINGITEMS` with the enumerator when the list is incomplete; `ftLastUpdate` from [`Item::last_updated`] or [`SyncHandler::last_update`], `SYNCMGRITEM_LASTUPDATETIME` set exactly when there is a time |
 //! | `GetItemObject` | `E_NOTIMPL`, `*ppv` nulled |
 //! | `ShowProperties`, `ShowError` | the handler's method; the `*Completed` callback exactly once, never after a failure |
 //! | `SetProgressCallback` | keeps one reference; replacing it or NULL releases the old one |

@@ -869,3 +869,34 @@ fn warn(report: &mut Report) {
     }
     report.warnings.extend(warnings);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An item that says it has a last update time but has none is a warning (a syncmgr
+    /// handler never does that; another library may).
+    #[test]
+    fn a_claimed_time_without_a_time_is_a_warning() {
+        let item = |flags: u32, last_update| ItemInfo {
+            id: GUID::from_u128(1),
+            name: "Inbox".to_owned(),
+            flags,
+            state: 1,
+            last_update,
+        };
+        let flag = abi::SYNCMGRITEM_LASTUPDATETIME as u32;
+        let mut report = Report {
+            items: vec![item(flag, (0, 0))],
+            ..Report::default()
+        };
+        warn(&mut report);
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        let mut report = Report {
+            items: vec![item(flag, (1, 2)), item(0, (0, 0))],
+            ..Report::default()
+        };
+        warn(&mut report);
+        assert_eq!(report.warnings, Vec::<String>::new());
+    }
+}

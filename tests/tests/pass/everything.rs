@@ -1,4 +1,5 @@
-//! Every handler flag, every item flag, `unchecked`, and a method for every status.
+//! Every handler flag, every item flag the attribute takes, `unchecked`, and a method for every
+//! status.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use syncmgr::{GUID, HandlerClass, HandlerFlags, ItemFlags, ItemSync, SyncHandler, SyncStatus};
@@ -11,7 +12,7 @@ use syncmgr::{GUID, HandlerClass, HandlerFlags, ItemFlags, ItemSync, SyncHandler
     item(
         id = "00000000-0000-0000-0000-000000000002",
         name = "Flagged",
-        flags(has_properties, temporary, roaming_user, last_update_time, may_delete_item, hidden),
+        flags(has_properties, temporary, roaming_user, may_delete_item, hidden),
         unchecked,
     ),
     item(unchecked, name = "Reordered", id = "00000000-0000-0000-0000-000000000003",),
@@ -68,7 +69,6 @@ fn main() {
     let all_item = ItemFlags::HAS_PROPERTIES
         | ItemFlags::TEMPORARY
         | ItemFlags::ROAMING_USER
-        | ItemFlags::LAST_UPDATE_TIME
         | ItemFlags::MAY_DELETE_ITEM
         | ItemFlags::HIDDEN;
     assert_eq!(decl.items[1].flags, all_item);
