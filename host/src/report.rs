@@ -20,6 +20,8 @@ pub struct HandlerReport {
     pub flags: Option<u32>,
     /// Their names.
     pub flag_names: Option<String>,
+    /// Whether `GetHandlerInfo` gave an icon.
+    pub icon: bool,
 }
 
 /// One call the host made and its result.
@@ -44,6 +46,8 @@ pub struct ItemReport {
     pub flags: String,
     /// `dwItemState`: `checked`, `unchecked` or the number.
     pub state: String,
+    /// Whether the enumerator gave it an icon.
+    pub icon: bool,
     /// Whether it was in the session.
     pub selected: bool,
     /// The status it should end with (`SUCCEEDED`, or `SKIPPED` when `--skip` named it).
@@ -151,6 +155,7 @@ impl Report {
                 .handler
                 .flags
                 .map(|flags| flag_names(flags, HANDLER_FLAG_NAMES)),
+            icon: session.handler.icon,
         };
         let items = session
             .items
@@ -163,6 +168,7 @@ impl Report {
                     name: item.name.clone(),
                     flags: flag_names(item.flags, ITEM_FLAG_NAMES),
                     state: item_state(item.state),
+                    icon: item.icon,
                     selected,
                     expected: (selected && !unjudged.contains(&item.id)).then(|| {
                         if skipped.contains(&item.id) {

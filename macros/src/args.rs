@@ -18,6 +18,7 @@ pub(crate) mod kw {
     syn::custom_keyword!(on);
     syn::custom_keyword!(id);
     syn::custom_keyword!(unchecked);
+    syn::custom_keyword!(icon);
 }
 
 // Argument names, for messages (serde's `Symbol` table).
@@ -28,11 +29,12 @@ const ITEM: &str = "item";
 const ON: &str = "on";
 const ID: &str = "id";
 const UNCHECKED: &str = "unchecked";
+const ICON: &str = "icon";
 
 /// What may appear directly in `#[sync_handler(...)]`.
-const HANDLER_ARGS: [&str; 5] = [CLSID, NAME, FLAGS, ITEM, ON];
+const HANDLER_ARGS: [&str; 6] = [CLSID, NAME, FLAGS, ICON, ITEM, ON];
 /// What may appear in `item(...)`.
-const ITEM_ARGS: [&str; 4] = [ID, NAME, FLAGS, UNCHECKED];
+const ITEM_ARGS: [&str; 5] = [ID, NAME, FLAGS, ICON, UNCHECKED];
 
 /// `(name in flags(...), HandlerFlags constant)`.
 const HANDLER_FLAGS: [(&str, &str); 4] = [
@@ -67,6 +69,8 @@ pub(crate) struct Args {
     pub(crate) items: Vec<ItemArgs>,
     /// `on(status = method, ...)`, each status known to be valid.
     pub(crate) on: Vec<OnArg>,
+    /// `icon = 101`: the handler's icon resource, known to be a valid id.
+    pub(crate) icon: Option<u16>,
     /// Which arguments were given, even with a malformed value (not reported missing then).
     pub(crate) seen: Seen,
 }
@@ -91,6 +95,8 @@ pub(crate) struct ItemArgs {
     pub(crate) flags: Vec<Flag>,
     /// Whether `unchecked` was given.
     pub(crate) unchecked: bool,
+    /// `icon = 102`: the item's icon resource, known to be a valid id.
+    pub(crate) icon: Option<u16>,
     /// Which arguments were given, even with a malformed value (not reported missing then).
     pub(crate) seen: Seen,
 }
@@ -131,6 +137,7 @@ pub(crate) struct Seen {
     flags: Option<Span>,
     on: Option<Span>,
     unchecked: Option<Span>,
+    icon: Option<Span>,
 }
 
 /// Records `key`; returns whether it is the first one, reporting the repetition otherwise.
@@ -171,6 +178,13 @@ fn parse_arg(cx: &Ctxt, args: &mut Args, input: ParseStream<'_>) -> syn::Result<
         if first {
             args.flags = flags;
         }
+    } else if lookahead.peek(kw::icon) {
+        let key: kw::icon = input.parse()?;
+        let first = first_time(cx, &mut args.seen.icon, key.span, ICON, WITHIN);
+        let icon = parse_icon(cx, input)?;
+        if first {
+            args.icon = icon;
+        }
     } else if lookahead.peek(kw::item) {
         let key: kw::item = input.parse()?;
         args.items.push(parse_item(cx, key.span, input)?);
@@ -198,6 +212,7 @@ fn parse_item(cx: &Ctxt, keyword: Span, input: ParseStream<'_>) -> syn::Result<I
         name: None,
         flags: Vec::new(),
         unchecked: false,
+        icon: None,
         seen: Seen::default(),
     };
     parse_comma_list(cx, &content, |input| {
@@ -223,6 +238,13 @@ fn parse_item(cx: &Ctxt, keyword: Span, input: ParseStream<'_>) -> syn::Result<I
             if first {
                 item.flags = flags;
             }
+        } else if lookahead.peek(kw::icon) {
+            let key: kw::icon = input.parse()?;
+            let first = first_time(cx, &mut item.seen.icon, key.span, ICON, WITHIN);
+            let icon = parse_icon(cx, input)?;
+            if first {
+                item.icon = icon;
+            }
         } else if lookahead.peek(kw::unchecked) {
             let key: kw::unchecked = input.parse()?;
             item.unchecked = true;
@@ -233,6 +255,28 @@ fn parse_item(cx: &Ctxt, keyword: Span, input: ParseStream<'_>) -> syn::Result<I
         Ok(())
     });
     Ok(item)
+}
+
+/// Input: `= 101`, an icon resource id of the library (`MAKEINTRESOURCE`: 1 to 65535). A bad
+/// id is reported at the literal and leaves no icon.
+fn parse_icon(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Option<u16>> {
+    input.parse::<Token![=]>()?;
+    if !input.peek(syn::LitInt) {
+        return Err(input.error(
+            "expected the icon's resource id, an integer like `icon = 101` (the ICON resource of the library's .rc file)",
+        ));
+    }
+    let literal: syn::LitInt = input.parse()?;
+    match literal.base10_parse::<u16>() {
+        Ok(id) if id > 0 => Ok(Some(id)),
+        _ => {
+            cx.error_spanned_by(
+                &literal,
+                "an icon resource id is an integer from 1 to 65535 (MAKEINTRESOURCE)",
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Input: `= "text"`

@@ -30,6 +30,8 @@ pub(crate) struct Decl {
     pub(crate) items: Vec<StaticItem>,
     /// `on(status = method)`, each status at most once.
     pub(crate) on: Vec<StatusMethod>,
+    /// `icon = …`.
+    pub(crate) icon: Option<u16>,
 }
 
 /// One checked `item(...)`.
@@ -42,6 +44,8 @@ pub(crate) struct StaticItem {
     pub(crate) flags: Vec<Flag>,
     /// Selected by default unless `unchecked` was given.
     pub(crate) checked: bool,
+    /// `icon = …`.
+    pub(crate) icon: Option<u16>,
 }
 
 /// One checked `status = method`.

@@ -88,22 +88,35 @@ fn gen_decl(decl: &Decl) -> TokenStream {
         let name = &item.name;
         let flags = gen_flags(&format_ident!("ItemFlags"), &item.flags);
         let checked = item.checked;
+        let icon = gen_icon(item.icon);
         quote! {
             ::syncmgr::StaticItem {
                 id: #id,
                 name: #name,
                 flags: #flags,
                 checked: #checked,
+                icon: #icon,
             }
         }
     });
+    let icon = gen_icon(decl.icon);
     quote! {
         ::syncmgr::HandlerDecl {
             clsid: #clsid,
             name: #name,
             flags: #flags,
+            icon: #icon,
             items: &[#(#items),*],
         }
+    }
+}
+
+/// Output: `::core::option::Option::Some(101u16)` or `…::None`.
+fn gen_icon(icon: Option<u16>) -> TokenStream {
+    if let Some(id) = icon {
+        quote!(::core::option::Option::Some(#id))
+    } else {
+        quote!(::core::option::Option::None)
     }
 }
 

@@ -64,13 +64,18 @@ use proc_macro::TokenStream;
 ///   (`MAX_SYNCMGRHANDLERNAME` is 32 with the terminating NUL).
 /// - `flags(…)`: any of `has_properties`, `may_establish_connection`, `always_list_handler`,
 ///   `hidden` (the `SYNCMGRHANDLER_*` flags).
-/// - `item(id = "…", name = "…", flags(…), unchecked)`, repeatable: an item listed before the
+/// - `icon = 101`: the handler's icon, the id of an `ICON` resource of the library (1 to 65535).
+///   The runtime loads it for `GetHandlerInfo` on Windows (elsewhere the handle stays null);
+///   building the resource into the DLL is the crate's build script's job (`examples/mirror`
+///   does it with `embed-resource`).
+/// - `item(id = "…", name = "…", flags(…), icon = 102, unchecked)`, repeatable: an item listed before the
 ///   handler's run-time items. `id` is a GUID (same syntax as `clsid`), distinct from every other
 ///   item id, from the CLSID and from `GUID_NULL`. `name` is non-empty and at most 127 UTF-16
 ///   units. `flags` takes any of `has_properties`, `temporary`, `roaming_user`,
 ///   `may_delete_item`, `hidden` (the `SYNCMGRITEM_*` flags; `SYNCMGRITEM_LASTUPDATETIME` is
 ///   set by the runtime exactly when `SyncHandler::last_update` gives the item a time). `unchecked`
-///   leaves the item out of the default selection.
+///   leaves the item out of the default selection; `icon` is the item's icon, as for the handler
+///   (run-time items take one with `Item::with_icon`).
 /// - `on(status = method, …)`: the method that handles `SetItemStatus` for `status`. A status
 ///   is the lowercase suffix of its `SYNCMGRSTATUS_*` constant: `stopped`, `skipped`, `pending`,
 ///   `updating`, `succeeded`, `failed`, `paused`, `resuming`, `updating_indeterminate`,

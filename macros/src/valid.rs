@@ -54,6 +54,7 @@ pub(crate) fn check(cx: &Ctxt, handler: Option<&Handler>, args: Args) -> Option<
         flags: args.flags,
         items: items?,
         on,
+        icon: args.icon,
     })
 }
 
@@ -169,6 +170,7 @@ fn check_items(cx: &Ctxt, items: Vec<ItemArgs>, clsid: Option<u128>) -> Option<V
                 name,
                 flags: item.flags,
                 checked: !item.unchecked,
+                icon: item.icon,
             }),
             _ => complete = false,
         }

@@ -165,6 +165,19 @@ where
     unsafe { GetModuleHandleExW(dwflags, lpmodulename.param().abi(), phmodule as _) }
 }
 #[inline]
+pub unsafe fn LoadIconW<P1>(hinstance: Option<HINSTANCE>, lpiconname: P1) -> HICON
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("user32.dll" "system" fn LoadIconW(hinstance : HINSTANCE, lpiconname : windows_core::PCWSTR) -> HICON);
+    unsafe {
+        LoadIconW(
+            hinstance.unwrap_or(core::mem::zeroed()) as _,
+            lpiconname.param().abi(),
+        )
+    }
+}
+#[inline]
 pub unsafe fn MsgWaitForMultipleObjectsEx(
     phandles: Option<&[HANDLE]>,
     dwmilliseconds: u32,

@@ -16,6 +16,8 @@ pub(crate) struct ItemRecord {
     pub(crate) checked: bool,
     /// `ftLastUpdate`, when the item has a time.
     pub(crate) last_update: Option<abi::FILETIME>,
+    /// The item's icon resource id.
+    pub(crate) icon: Option<u16>,
 }
 
 impl ItemRecord {
@@ -25,6 +27,7 @@ impl ItemRecord {
         flags: ItemFlags,
         checked: bool,
         last_update: Option<SystemTime>,
+        icon: Option<u16>,
     ) -> Self {
         let max = abi::MAX_SYNCMGRITEMNAME as usize - 1;
         let last_update = last_update.and_then(filetime);
@@ -41,6 +44,7 @@ impl ItemRecord {
             flags,
             checked,
             last_update,
+            icon,
         }
     }
 
@@ -54,7 +58,7 @@ impl ItemRecord {
         } else {
             abi::SYNCMGRITEMSTATE_UNCHECKED as u32
         };
-        out.hIcon = abi::HICON::default();
+        out.hIcon = crate::server::icon(self.icon);
         let len = self.wide_name.len();
         out.wszItemName[..len].copy_from_slice(&self.wide_name);
         out.wszItemName[len..].fill(0);
@@ -97,13 +101,27 @@ impl Catalog {
         let mut items = Vec::with_capacity(statics.len() + listing.items.len());
         items.extend(statics.iter().map(|item| {
             let time = handler.last_update(item.id);
-            ItemRecord::new(item.id, item.name, item.flags, item.checked, time)
+            ItemRecord::new(
+                item.id,
+                item.name,
+                item.flags,
+                item.checked,
+                time,
+                item.icon,
+            )
         }));
         items.extend(listing.items.iter().map(|item| {
             let time = item
                 .last_update()
                 .or_else(|| handler.last_update(item.id()));
-            ItemRecord::new(item.id(), item.name(), item.flags(), item.checked(), time)
+            ItemRecord::new(
+                item.id(),
+                item.name(),
+                item.flags(),
+                item.checked(),
+                time,
+                item.icon(),
+            )
         }));
         let mut seen = HashSet::with_capacity(items.len());
         if let Some(duplicate) = items.iter().find(|item| !seen.insert(item.id)) {
@@ -153,6 +171,7 @@ mod tests {
             ItemFlags::NONE,
             true,
             Some(UNIX_EPOCH),
+            None,
         );
         assert!(with.flags.contains(ItemFlags::LAST_UPDATE_TIME));
         let without = ItemRecord::new(
@@ -160,6 +179,7 @@ mod tests {
             "a",
             ItemFlags::LAST_UPDATE_TIME,
             true,
+            None,
             None,
         );
         assert!(!without.flags.contains(ItemFlags::LAST_UPDATE_TIME));

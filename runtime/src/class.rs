@@ -30,6 +30,9 @@ pub struct HandlerDecl {
     pub name: &'static str,
     /// `SYNCMGRHANDLERFLAGS`.
     pub flags: HandlerFlags,
+    /// The handler's icon: an `ICON` resource id of the library (`icon = 101`), loaded for
+    /// `GetHandlerInfo` on Windows.
+    pub icon: Option<u16>,
     /// Items declared in the attribute, listed before the handler's run-time items.
     pub items: &'static [StaticItem],
 }
@@ -45,6 +48,8 @@ pub struct StaticItem {
     pub flags: ItemFlags,
     /// Whether the item is selected by default (`SYNCMGRITEMSTATE_CHECKED`).
     pub checked: bool,
+    /// The item's icon: an `ICON` resource id of the library (`icon = 102`).
+    pub icon: Option<u16>,
 }
 
 macro_rules! flags {

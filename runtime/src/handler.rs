@@ -151,6 +151,7 @@ pub struct Item {
     flags: ItemFlags,
     checked: bool,
     last_update: Option<std::time::SystemTime>,
+    icon: Option<u16>,
 }
 
 impl Item {
@@ -179,6 +180,7 @@ impl Item {
             flags: ItemFlags::NONE,
             checked: true,
             last_update: None,
+            icon: None,
         })
     }
 
@@ -202,6 +204,20 @@ impl Item {
     pub fn last_updated(mut self, at: std::time::SystemTime) -> Self {
         self.last_update = Some(at);
         self
+    }
+
+    /// The item's icon: an `ICON` resource id of the library, shown by the Sync Manager on
+    /// Windows.
+    #[must_use]
+    pub fn with_icon(mut self, id: u16) -> Self {
+        self.icon = Some(id);
+        self
+    }
+
+    /// The item's icon resource id, if it has one.
+    #[must_use]
+    pub fn icon(&self) -> Option<u16> {
+        self.icon
     }
 
     /// When the item was last synchronized, if it says.

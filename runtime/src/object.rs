@@ -160,7 +160,7 @@ impl<T: HandlerClass> Shared<T> {
         }
         let mut value = SYNCMGRHANDLERINFO {
             cbSize: abi::cb_size::<SYNCMGRHANDLERINFO>(),
-            hIcon: abi::HICON::default(),
+            hIcon: crate::server::icon(T::DECL.icon),
             SyncMgrHandlerFlags: T::DECL.flags.bits(),
             wszHandlerName: [0; abi::MAX_SYNCMGRHANDLERNAME as usize],
         };

@@ -245,6 +245,29 @@ pub fn module_handle(address: *const c_void) -> Result<abi::HMODULE, HRESULT> {
     }
 }
 
+/// The icon resource `id` of the library this code is linked into (`icon = …` of
+/// `#[sync_handler]`): loaded on Windows, where the Sync Manager shows it; a null handle
+/// elsewhere, for `None`, or when the library has no such resource. Icons loaded by id are
+/// shared by the system and never destroyed.
+#[must_use]
+pub fn icon(id: Option<u16>) -> abi::HICON {
+    #[cfg(windows)]
+    if let Some(id) = id
+        && let Ok(module) = module_handle((icon as fn(Option<u16>) -> abi::HICON) as *const c_void)
+    {
+        // SAFETY: `module` is this loaded library; an integer resource id in the low word of
+        // the name pointer is `MAKEINTRESOURCEW(id)`, which LoadIconW accepts.
+        return unsafe {
+            abi::LoadIconW(
+                Some(abi::HINSTANCE(module.0)),
+                windows_core::PCWSTR(usize::from(id) as *const u16),
+            )
+        };
+    }
+    let _ = id;
+    abi::HICON::default()
+}
+
 /// Windows: the file `module` was loaded from.
 #[cfg(windows)]
 pub fn module_file(module: abi::HMODULE) -> Result<String, HRESULT> {

@@ -56,6 +56,8 @@ pub struct HandlerInfo {
     pub name: Option<String>,
     /// `SyncMgrHandlerFlags`.
     pub flags: Option<u32>,
+    /// Whether `hIcon` was not null.
+    pub icon: bool,
 }
 
 /// One enumerated item.
@@ -71,6 +73,8 @@ pub struct ItemInfo {
     pub state: u32,
     /// `ftLastUpdate` as (low, high).
     pub last_update: (u32, u32),
+    /// Whether `hIcon` was not null.
+    pub icon: bool,
 }
 
 /// One call the driver made and its answer.

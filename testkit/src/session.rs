@@ -355,6 +355,7 @@ fn handler_info(
             .unwrap_or_else(|| String::from_utf16_lossy(&copy.wszHandlerName)),
     );
     report.handler.flags = Some(copy.SyncMgrHandlerFlags);
+    report.handler.icon = !copy.hIcon.0.is_null();
     Ok(())
 }
 
@@ -466,6 +467,7 @@ fn item_info(item: &SYNCMGRITEM) -> ItemInfo {
             item.ftLastUpdate.dwLowDateTime,
             item.ftLastUpdate.dwHighDateTime,
         ),
+        icon: !item.hIcon.0.is_null(),
     }
 }
 
@@ -884,6 +886,7 @@ mod tests {
             flags,
             state: 1,
             last_update,
+            icon: false,
         };
         let flag = abi::SYNCMGRITEM_LASTUPDATETIME as u32;
         let mut report = Report {

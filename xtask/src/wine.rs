@@ -50,6 +50,9 @@ struct Handler {
     /// The folder the example fills under `%TEMP%` when it has no configuration, removed before
     /// each run so that every run does its work afresh.
     demo_dir: Option<&'static str>,
+    /// Whether the example builds an icon resource into its DLL (`icon = …`): then
+    /// `GetHandlerInfo` must give an icon, else none.
+    icon: bool,
 }
 
 /// The handlers under test, in the order they are registered and run.
@@ -59,12 +62,14 @@ const HANDLERS: &[Handler] = &[
         package: "example-minimal",
         clsid: "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
         demo_dir: None,
+        icon: false,
     },
     Handler {
         name: "mirror",
         package: "example-mirror",
         clsid: "3f1d8c52-9b6e-4a07-8e21-5c4d7a9b0e13",
         demo_dir: Some("syncmgr-mirror-demo"),
+        icon: true,
     },
 ];
 /// The handler whose human report is shown at the end: it does something a person can follow.
@@ -594,12 +599,12 @@ impl E2e {
             for mode in CallbackMode::ALL {
                 let args = host_args(handler.clsid, true, mode);
                 let output = self.run_host(&exe, handler, &args)?;
-                let items = check_host_output(&output.stdout, &windows_path(&dll), mode).map_err(
-                    |error| {
+                let items = check_host_output(&output.stdout, &windows_path(&dll), mode)
+                    .and_then(|items| check_icon(&output.stdout, handler.icon).map(|()| items))
+                    .map_err(|error| {
                         println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
                         format!("`{}` printed a failing report: {error}", output.line)
-                    },
-                )?;
+                    })?;
                 done.push(format!("{} ({}): {items}", handler.name, mode.name()));
             }
         }
@@ -1090,6 +1095,25 @@ fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<Stri
     Ok(format!("{} item(s) SUCCEEDED", items.len()))
 }
 
+/// Checks that the report's handler has an icon exactly when `expected`.
+fn check_icon(stdout: &str, expected: bool) -> Result<(), String> {
+    let report: serde_json::Value =
+        serde_json::from_str(stdout).map_err(|e| format!("the host's output is not JSON: {e}"))?;
+    match report["handler"]["icon"].as_bool() {
+        Some(icon) if icon == expected => Ok(()),
+        Some(icon) => Err(format!(
+            "GetHandlerInfo gave {} icon, expected {}",
+            if icon { "an" } else { "no" },
+            if expected {
+                "one (icon = … in the attribute)"
+            } else {
+                "none"
+            }
+        )),
+        None => Err("the report does not say whether the handler has an icon".to_owned()),
+    }
+}
+
 // ======== end of HOST INVOCATION ========
 
 /// The mingw-w64 objdump, which reads PE import tables.
@@ -1414,6 +1438,14 @@ mod tests {
             "api-ms-win-core-winrt-l1-1-0.dll",
             "GetActivationFactory"
         ));
+    }
+
+    #[test]
+    fn icons_in_reports() {
+        assert_eq!(check_icon(r#"{"handler": {"icon": true}}"#, true), Ok(()));
+        assert!(check_icon(r#"{"handler": {"icon": false}}"#, true).is_err());
+        assert!(check_icon(r#"{"handler": {"icon": true}}"#, false).is_err());
+        assert!(check_icon(r#"{"handler": {}}"#, false).is_err());
     }
 
     #[test]

@@ -16,7 +16,9 @@ use syncmgr::{Item, ItemListing, ItemSync, LogLevel, SyncHandler, sync_handler};
 #[sync_handler(
     clsid = "3f1d8c52-9b6e-4a07-8e21-5c4d7a9b0e13",
     name = "Folder mirror",
-    flags(always_list_handler)
+    flags(always_list_handler),
+    // The ICON resource build.rs builds into the DLL for Windows targets.
+    icon = 101,
 )]
 pub struct Mirror {
     pairs: Vec<Pair>,

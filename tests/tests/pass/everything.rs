@@ -8,11 +8,13 @@ use syncmgr::{GUID, HandlerClass, HandlerFlags, ItemFlags, ItemSync, SyncHandler
     clsid = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11",
     name = "Everything",
     flags(has_properties, may_establish_connection, always_list_handler, hidden),
+    icon = 101,
     item(id = "00000000-0000-0000-0000-000000000001", name = "Plain"),
     item(
         id = "00000000-0000-0000-0000-000000000002",
         name = "Flagged",
         flags(has_properties, temporary, roaming_user, may_delete_item, hidden),
+        icon = 65535,
         unchecked,
     ),
     item(unchecked, name = "Reordered", id = "00000000-0000-0000-0000-000000000003",),
@@ -64,6 +66,9 @@ fn main() {
         | HandlerFlags::HIDDEN;
     assert_eq!(decl.flags, all_handler);
     assert_eq!(decl.items.len(), 3);
+    assert_eq!(decl.icon, Some(101));
+    assert_eq!(decl.items[0].icon, None);
+    assert_eq!(decl.items[1].icon, Some(65535));
     assert_eq!(decl.items[0].flags, ItemFlags::NONE);
     assert!(decl.items[0].checked);
     let all_item = ItemFlags::HAS_PROPERTIES
