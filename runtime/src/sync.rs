@@ -268,6 +268,27 @@ impl ItemSync<'_> {
     /// with `#[sync_handler(flags(may_establish_connection))]`, which tells the Sync Manager it
     /// may ask; without the flag this is `Err` (`E_UNEXPECTED`) and nothing is asked. The Sync
     /// Manager's failure is the `Err`'s HRESULT.
+    ///
+    /// ```
+    /// use syncmgr::{ItemSync, SyncHandler, sync_handler};
+    ///
+    /// #[sync_handler(
+    ///     clsid = "8c1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+    ///     name = "Office mail",
+    ///     flags(may_establish_connection),
+    ///     item(id = "9d2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7", name = "Inbox"),
+    /// )]
+    /// struct OfficeMail;
+    ///
+    /// impl SyncHandler for OfficeMail {
+    ///     fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+    ///         // The mail server is on the office network: dial in first.
+    ///         item.establish_connection(Some("Office VPN"))?;
+    ///         item.progress(1, 1, "Fetching mail")
+    ///     }
+    /// }
+    /// # drop(syncmgr::create(OfficeMail));
+    /// ```
     pub fn establish_connection(&self, name: Option<&str>) -> Result<()> {
         if !self.may_connect {
             return Err(Error::new(

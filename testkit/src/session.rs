@@ -247,8 +247,12 @@ pub(crate) fn drive(
             let callback = callback
                 .as_ref()
                 .unwrap_or_else(|| unreachable!("set above"));
-            let took = sync(&handler, &mut calls, &shared, callback, plan, &selected)?;
-            report.synchronize_time = Some(took);
+            match sync(&handler, &mut calls, &shared, callback, plan, &selected) {
+                Ok(took) => report.synchronize_time = Some(took),
+                // A sync that failed still has errors to open: the dialogs come after it.
+                Err(Stop::Problem(problem)) => report.problems.push(problem),
+                Err(usage) => return Err(usage),
+            }
             ui_calls(&handler, &mut calls, &shared, plan, &mut report)
         });
         match outcome {

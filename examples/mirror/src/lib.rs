@@ -122,16 +122,47 @@ fn seed_demo_files(source: &Path, name: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// What a logged copy failure carries, for the user who opens it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailedCopy {
+    /// The folder pair.
+    pub item: syncmgr::GUID,
+    /// The file, relative to the pair's folders.
+    pub file: PathBuf,
+}
+
 impl SyncHandler for Mirror {
     fn items(&self) -> syncmgr::Result<ItemListing> {
         let items = self
             .pairs
             .iter()
-            .map(|pair| Item::new(pair.id(), pair.name.clone()))
+            .map(|pair| {
+                let item = Item::new(pair.id(), pair.name.clone())?;
+                // The list shows when the destination last changed.
+                Ok(
+                    match fs::metadata(&pair.destination).and_then(|meta| meta.modified()) {
+                        Ok(modified) => item.last_updated(modified),
+                        Err(_) => item,
+                    },
+                )
+            })
             .collect::<syncmgr::Result<_>>()?;
         Ok(ItemListing {
             items,
             incomplete: false,
+        })
+    }
+
+    /// The user opened a copy failure: mirror that folder pair again (no dialog here; a real
+    /// handler would show the file and the error first).
+    fn show_error(
+        &self,
+        _parent: syncmgr::ParentWindow,
+        error: &syncmgr::LoggedError,
+    ) -> syncmgr::Result<syncmgr::ShowErrorOutcome> {
+        Ok(match error.context::<FailedCopy>() {
+            Some(failed) => syncmgr::ShowErrorOutcome::Retry(vec![failed.item]),
+            None => syncmgr::ShowErrorOutcome::Done,
         })
     }
 
@@ -153,7 +184,14 @@ impl SyncHandler for Mirror {
                 Ok(false) => {}
                 Err(error) => {
                     failed += 1;
-                    item.log(LogLevel::Error, &format!("{}: {error}", relative.display()));
+                    // The user can open the entry: `show_error` gets the file back.
+                    item.log_error(
+                        &format!("{}: {error}", relative.display()),
+                        FailedCopy {
+                            item: item.id(),
+                            file: relative.clone(),
+                        },
+                    );
                 }
             }
         }

@@ -44,3 +44,55 @@ fn a_skipped_folder_stops_between_files() {
     );
     assert_eq!(list_files(&pictures.destination).unwrap().len(), 1);
 }
+
+#[test]
+fn a_failed_copy_can_be_opened_and_retried() {
+    let root = scratch("fail");
+    let pairs = demo_pairs(&root);
+    let documents = pairs[0].clone();
+    // A directory where a file should go: that copy fails.
+    let blocked = documents.destination.join("documents-01.txt");
+    std::fs::create_dir_all(&blocked).unwrap();
+    let report = Session::new(Mirror::new(pairs))
+        .items([documents.id()])
+        .show_error(0)
+        .run()
+        .unwrap();
+    assert_eq!(report.violations(), []);
+    assert_eq!(
+        report.final_status(documents.id()),
+        Some(SyncStatus::Failed)
+    );
+    let entry = report
+        .log()
+        .iter()
+        .find(|line| line.error_id.is_some())
+        .expect("an entry the user can open");
+    assert!(entry.text.starts_with("documents-01.txt"), "{entry:?}");
+    // Opening it asks to mirror the pair again.
+    assert_eq!(
+        report.error_completions,
+        [(syncmgr::abi::S_SYNCMGR_RETRYSYNC, vec![documents.id()])]
+    );
+}
+
+#[test]
+fn the_list_shows_when_a_destination_last_changed() {
+    let pairs = demo_pairs(&scratch("dates"));
+    let report = Session::new(Mirror::new(pairs.clone())).run().unwrap();
+    // Before the first sync there was no destination; now there is.
+    let before = report
+        .items
+        .iter()
+        .map(|item| item.last_update)
+        .collect::<Vec<_>>();
+    assert_eq!(before, [(0, 0), (0, 0)]);
+    let report = Session::new(Mirror::new(pairs)).run().unwrap();
+    let flag = syncmgr::abi::SYNCMGRITEM_LASTUPDATETIME as u32;
+    assert!(
+        report
+            .items
+            .iter()
+            .all(|item| item.last_update != (0, 0) && item.flags & flag != 0)
+    );
+}
