@@ -30,11 +30,12 @@ const ON: &str = "on";
 const ID: &str = "id";
 const UNCHECKED: &str = "unchecked";
 const ICON: &str = "icon";
+const CONST: &str = "const";
 
 /// What may appear directly in `#[sync_handler(...)]`.
 const HANDLER_ARGS: [&str; 6] = [CLSID, NAME, FLAGS, ICON, ITEM, ON];
 /// What may appear in `item(...)`.
-const ITEM_ARGS: [&str; 5] = [ID, NAME, FLAGS, ICON, UNCHECKED];
+const ITEM_ARGS: [&str; 6] = [CONST, ID, NAME, FLAGS, ICON, UNCHECKED];
 
 /// `(name in flags(...), HandlerFlags constant)`.
 const HANDLER_FLAGS: [(&str, &str); 4] = [
@@ -97,6 +98,8 @@ pub(crate) struct ItemArgs {
     pub(crate) unchecked: bool,
     /// `icon = 102`: the item's icon resource, known to be a valid id.
     pub(crate) icon: Option<u16>,
+    /// `const = INBOX`: the associated constant that names the item's id.
+    pub(crate) constant: Option<Ident>,
     /// Which arguments were given, even with a malformed value (not reported missing then).
     pub(crate) seen: Seen,
 }
@@ -138,6 +141,7 @@ pub(crate) struct Seen {
     on: Option<Span>,
     unchecked: Option<Span>,
     icon: Option<Span>,
+    constant: Option<Span>,
 }
 
 /// Records `key`; returns whether it is the first one, reporting the repetition otherwise.
@@ -213,11 +217,25 @@ fn parse_item(cx: &Ctxt, keyword: Span, input: ParseStream<'_>) -> syn::Result<I
         flags: Vec::new(),
         unchecked: false,
         icon: None,
+        constant: None,
         seen: Seen::default(),
     };
     parse_comma_list(cx, &content, |input| {
         let lookahead = input.lookahead1();
-        if lookahead.peek(kw::id) {
+        if lookahead.peek(Token![const]) {
+            let key: Token![const] = input.parse()?;
+            let first = first_time(cx, &mut item.seen.constant, key.span, CONST, WITHIN);
+            input.parse::<Token![=]>()?;
+            if !input.peek(Ident::peek_any) {
+                return Err(input.error(
+                    "expected the constant's name, like `const = INBOX`: an associated constant of the handler type with the item's id",
+                ));
+            }
+            let name = input.call(Ident::parse_any)?;
+            if first {
+                item.constant = Some(name);
+            }
+        } else if lookahead.peek(kw::id) {
             let key: kw::id = input.parse()?;
             let first = first_time(cx, &mut item.seen.id, key.span, ID, WITHIN);
             let value = parse_str_value(input, ID, guid::EXAMPLE)?;

@@ -46,6 +46,8 @@ pub(crate) struct StaticItem {
     pub(crate) checked: bool,
     /// `icon = …`.
     pub(crate) icon: Option<u16>,
+    /// `const = …`.
+    pub(crate) constant: Option<Ident>,
 }
 
 /// One checked `status = method`.

@@ -64,8 +64,11 @@ fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
     let header = quote_spanned!(ident.span()=> impl ::syncmgr::HandlerClass for #ident);
     let decl_expr = gen_decl(decl);
     let status_method = gen_status_method(decl);
+    let constants = gen_item_constants(ident, decl);
     quote! {
         #original
+
+        #constants
 
         const _: () = {
             #[automatically_derived]
@@ -120,8 +123,35 @@ fn gen_icon(icon: Option<u16>) -> TokenStream {
     }
 }
 
+/// Output: `impl Notes { pub const INBOX: ::syncmgr::GUID = …; }` for the items with
+/// `const = …`, nothing without any.
+fn gen_item_constants(ident: &Ident, decl: &Decl) -> TokenStream {
+    let constants: Vec<TokenStream> = decl
+        .items
+        .iter()
+        .filter_map(|item| {
+            let name = item.constant.as_ref()?;
+            let id = gen_guid(item.id);
+            let doc = format!("The id of the item `{}`.", item.name.value());
+            Some(quote! {
+                #[doc = #doc]
+                pub const #name: ::syncmgr::GUID = #id;
+            })
+        })
+        .collect();
+    if constants.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #(#constants)*
+        }
+    }
+}
+
 /// Output: `::syncmgr::__private::GUID::from_u128(0x6b0f7c3e_8c55_4f59_9d7b_3f4f2f6f0a11)`
-fn gen_guid(value: u128) -> TokenStream {
+pub(crate) fn gen_guid(value: u128) -> TokenStream {
     // Generated spans, not the user's: lints on long literals do not apply to expansions.
     let literal = guid::hex_literal(value)
         .parse::<Literal>()

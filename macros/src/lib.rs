@@ -1,6 +1,6 @@
-//! Implementation detail of `syncmgr`: the `#[sync_handler]` attribute.
+//! Implementation detail of `syncmgr`: the `#[sync_handler]` attribute and `guid!`.
 //!
-//! Use it through `syncmgr::sync_handler`; this crate's only export is re-exported there.
+//! Use them through `syncmgr::sync_handler` and `syncmgr::guid!`; they are re-exported there.
 
 mod args;
 mod ast;
@@ -68,14 +68,17 @@ use proc_macro::TokenStream;
 ///   The runtime loads it for `GetHandlerInfo` on Windows (elsewhere the handle stays null);
 ///   building the resource into the DLL is the crate's build script's job (`examples/mirror`
 ///   does it with `embed-resource`).
-/// - `item(id = "…", name = "…", flags(…), icon = 102, unchecked)`, repeatable: an item listed before the
+/// - `item(const = INBOX, id = "…", name = "…", flags(…), icon = 102, unchecked)`, repeatable: an item listed before the
 ///   handler's run-time items. `id` is a GUID (same syntax as `clsid`), distinct from every other
 ///   item id, from the CLSID and from `GUID_NULL`. `name` is non-empty and at most 127 UTF-16
 ///   units. `flags` takes any of `has_properties`, `temporary`, `roaming_user`,
 ///   `may_delete_item`, `hidden` (the `SYNCMGRITEM_*` flags; `SYNCMGRITEM_LASTUPDATETIME` is
 ///   set by the runtime exactly when `SyncHandler::last_update` gives the item a time). `unchecked`
 ///   leaves the item out of the default selection; `icon` is the item's icon, as for the handler
-///   (run-time items take one with `Item::with_icon`).
+///   (run-time items take one with `Item::with_icon`). `const = INBOX` generates `pub const
+///   INBOX: syncmgr::GUID` on the handler type with the item's id, so code that matches on an
+///   item writes `Notes::INBOX`, not the GUID again (`syncmgr::guid!` checks any other GUID
+///   literal at compile time).
 /// - `on(status = method, …)`: the method that handles `SetItemStatus` for `status`. A status
 ///   is the lowercase suffix of its `SYNCMGRSTATUS_*` constant: `stopped`, `skipped`, `pending`,
 ///   `updating`, `succeeded`, `failed`, `paused`, `resuming`, `updating_indeterminate`,
@@ -96,4 +99,32 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::sync_handler(args.into(), item.into()).into()
+}
+
+/// A GUID checked at compile time: `syncmgr::guid!("0c2b4d8e-1f3a-4b5c-8d9e-0a1b2c3d4e5f")` is a
+/// constant `syncmgr::GUID`. The text is the registry format (`8-4-4-4-12` hex digits, braces
+/// and either case accepted), as in `#[sync_handler]`; a malformed one is a compile error at the
+/// literal. `GUID_NULL` is accepted (it is a valid GUID).
+#[proc_macro]
+pub fn guid(input: TokenStream) -> TokenStream {
+    let literal = match syn::parse::<syn::LitStr>(input) {
+        Ok(literal) => literal,
+        Err(error) => {
+            return syn::Error::new(
+                error.span(),
+                format!(
+                    "expected a string literal, like `guid!(\"{}\")`",
+                    guid::EXAMPLE
+                ),
+            )
+            .to_compile_error()
+            .into();
+        }
+    };
+    match guid::parse_guid(&literal.value()) {
+        Ok(value) => expand::gen_guid(value).into(),
+        Err(problem) => syn::Error::new(literal.span(), format!("malformed GUID: {problem}"))
+            .to_compile_error()
+            .into(),
+    }
 }

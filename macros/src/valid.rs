@@ -171,6 +171,7 @@ fn check_items(cx: &Ctxt, items: Vec<ItemArgs>, clsid: Option<u128>) -> Option<V
                 flags: item.flags,
                 checked: !item.unchecked,
                 icon: item.icon,
+                constant: item.constant,
             }),
             _ => complete = false,
         }

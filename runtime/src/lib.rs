@@ -50,6 +50,8 @@
 //! - [`create`] makes the COM object; [`dll_exports!`] makes a DLL of one or more handlers
 //!   (`DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer`, `DllUnregisterServer`).
 //! - [`abi`] is the ABI generated from Windows metadata; [`SyncStatus`] is `SYNCMGRSTATUS`.
+//! - [`guid!`] is a GUID literal checked at compile time; `item(const = NAME, …)` in the
+//!   attribute names a declared item's id as an associated constant.
 //!
 //! # What the Sync Manager sees
 //!
@@ -173,7 +175,7 @@ pub use module::{live_objects, running_workers, server_locks};
 pub use object::{create, create_shared};
 pub use status::*;
 pub use sync::ItemSync;
-pub use syncmgr_macros::sync_handler;
+pub use syncmgr_macros::{guid, sync_handler};
 pub use windows_core::{GUID, HRESULT, Interface};
 
 /// The README's handler compiles as written.
