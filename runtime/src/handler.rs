@@ -251,6 +251,33 @@ impl Item {
     }
 }
 
+/// A stable item id derived from a name: the name-based (version 5, SHA-1) GUID of `name` in the
+/// `namespace` GUID, as RFC 9562 defines it. Use the handler's CLSID as the namespace
+/// (`<MyHandler as HandlerClass>::DECL.clsid`): the same name then gives the same id in every
+/// run and on every machine, and different handlers never share ids. The Sync Manager keys its
+/// per-item settings on the ids, so they must not change between runs.
+///
+/// ```
+/// use syncmgr::{guid, item_id};
+///
+/// // The RFC's own example: "python.org" in the DNS namespace.
+/// let dns = guid!("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+/// assert_eq!(item_id(dns, "python.org"), guid!("886313e1-3b8a-5372-9b90-0c9aee199e5d"));
+/// ```
+#[must_use]
+pub fn item_id(namespace: GUID, name: &str) -> GUID {
+    let mut sha1 = sha1_smol::Sha1::new();
+    sha1.update(&namespace.to_u128().to_be_bytes());
+    sha1.update(name.as_bytes());
+    let digest = sha1.digest().bytes();
+    let mut bytes = [0_u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    // Version 5 in the high nibble of byte 6, the RFC variant (0b10) in the top bits of byte 8.
+    bytes[6] = (bytes[6] & 0x0F) | 0x50;
+    bytes[8] = (bytes[8] & 0x3F) | 0x80;
+    GUID::from_u128(u128::from_be_bytes(bytes))
+}
+
 /// What changed after `ShowProperties`, passed to `ShowPropertiesCompleted`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PropertiesChange {

@@ -51,7 +51,8 @@
 //!   (`DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer`, `DllUnregisterServer`).
 //! - [`abi`] is the ABI generated from Windows metadata; [`SyncStatus`] is `SYNCMGRSTATUS`.
 //! - [`guid!`] is a GUID literal checked at compile time; `item(const = NAME, …)` in the
-//!   attribute names a declared item's id as an associated constant.
+//!   attribute names a declared item's id as an associated constant; [`item_id`] derives a
+//!   run-time item's stable id from its name.
 //!
 //! # What the Sync Manager sees
 //!

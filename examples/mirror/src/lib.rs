@@ -4,7 +4,7 @@
 //! With no configuration it creates two demo pairs under the temporary directory
 //! (`<tmp>/syncmgr-mirror-demo/{documents,pictures}`), each with a few files to copy. To mirror
 //! real folders, set `SYNCMGR_MIRROR` to `name|source|destination` entries separated by `;`.
-//! Item ids are derived from the names, so they stay stable between runs.
+//! Item ids are derived from the names (`syncmgr::item_id`), so they stay stable between runs.
 
 use std::fs;
 use std::io;
@@ -36,19 +36,11 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// The item id: a GUID derived from the name (FNV-1a, twice), stable across runs.
+    /// The item id: derived from the name under the handler's CLSID (`syncmgr::item_id`, a
+    /// name-based GUID), so it is the same in every run.
     #[must_use]
     pub fn id(&self) -> syncmgr::GUID {
-        let hash = |seed: u64| {
-            self.name.bytes().fold(seed, |hash, byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-            })
-        };
-        let high = hash(0xcbf2_9ce4_8422_2325);
-        let low = hash(0x8422_2325_cbf2_9ce4);
-        // Version 5-style nibbles keep it a well-formed, never-null GUID.
-        let value = (u128::from(high) << 64 | u128::from(low)) & !(0xF << 76) & !(0x3 << 62);
-        syncmgr::GUID::from_u128(value | 0x5 << 76 | 0x2 << 62)
+        syncmgr::item_id(<Mirror as syncmgr::HandlerClass>::DECL.clsid, &self.name)
     }
 }
 
