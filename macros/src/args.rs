@@ -31,9 +31,10 @@ const ID: &str = "id";
 const UNCHECKED: &str = "unchecked";
 const ICON: &str = "icon";
 const CONST: &str = "const";
+const CRATE: &str = "crate";
 
 /// What may appear directly in `#[sync_handler(...)]`.
-const HANDLER_ARGS: [&str; 6] = [CLSID, NAME, FLAGS, ICON, ITEM, ON];
+const HANDLER_ARGS: [&str; 7] = [CLSID, NAME, FLAGS, ICON, ITEM, ON, CRATE];
 /// What may appear in `item(...)`.
 const ITEM_ARGS: [&str; 6] = [CONST, ID, NAME, FLAGS, ICON, UNCHECKED];
 
@@ -72,6 +73,9 @@ pub(crate) struct Args {
     pub(crate) on: Vec<OnArg>,
     /// `icon = 101`: the handler's icon resource, known to be a valid id.
     pub(crate) icon: Option<u16>,
+    /// `crate = path` (or `crate = "path"`, serde's spelling): where `syncmgr` is, for a renamed
+    /// or re-exported dependency.
+    pub(crate) krate: Option<syn::Path>,
     /// Which arguments were given, even with a malformed value (not reported missing then).
     pub(crate) seen: Seen,
 }
@@ -142,6 +146,7 @@ pub(crate) struct Seen {
     unchecked: Option<Span>,
     icon: Option<Span>,
     constant: Option<Span>,
+    krate: Option<Span>,
 }
 
 /// Records `key`; returns whether it is the first one, reporting the repetition otherwise.
@@ -181,6 +186,18 @@ fn parse_arg(cx: &Ctxt, args: &mut Args, input: ParseStream<'_>) -> syn::Result<
         let flags = parse_flags(cx, input, &HANDLER_FLAGS, "handler")?;
         if first {
             args.flags = flags;
+        }
+    } else if lookahead.peek(Token![crate]) {
+        let key: Token![crate] = input.parse()?;
+        let first = first_time(cx, &mut args.seen.krate, key.span, CRATE, WITHIN);
+        input.parse::<Token![=]>()?;
+        let path = if input.peek(LitStr) {
+            input.parse::<LitStr>()?.parse::<syn::Path>()?
+        } else {
+            input.call(syn::Path::parse_mod_style)?
+        };
+        if first {
+            args.krate = Some(path);
         }
     } else if lookahead.peek(kw::icon) {
         let key: kw::icon = input.parse()?;

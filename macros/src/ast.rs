@@ -32,6 +32,8 @@ pub(crate) struct Decl {
     pub(crate) on: Vec<StatusMethod>,
     /// `icon = …`.
     pub(crate) icon: Option<u16>,
+    /// The path of the `syncmgr` crate: `::syncmgr`, or `crate = …`.
+    pub(crate) krate: TokenStream,
 }
 
 /// One checked `item(...)`.

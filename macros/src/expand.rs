@@ -61,7 +61,8 @@ fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
     // Sync + 'static` already checks thread safety there, so no separate
     // `::syncmgr::__private::assert_send_sync::<T>()` is emitted: tried, it repeats every
     // `Send`/`Sync` error word for word (see tests/ui/not-sync-handler.rs).
-    let header = quote_spanned!(ident.span()=> impl ::syncmgr::HandlerClass for #ident);
+    let krate = &decl.krate;
+    let header = quote_spanned!(ident.span()=> impl #krate::HandlerClass for #ident);
     let decl_expr = gen_decl(decl);
     let status_method = gen_status_method(decl);
     let constants = gen_item_constants(ident, decl);
@@ -73,7 +74,7 @@ fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
         const _: () = {
             #[automatically_derived]
             #header {
-                const DECL: ::syncmgr::HandlerDecl = #decl_expr;
+                const DECL: #krate::HandlerDecl = #decl_expr;
 
                 #status_method
             }
@@ -83,17 +84,18 @@ fn gen_handler_class(handler: &Handler, decl: &Decl) -> TokenStream {
 
 /// Output: `::syncmgr::HandlerDecl { clsid: …, name: "Notes", flags: …, items: &[…] }`
 fn gen_decl(decl: &Decl) -> TokenStream {
-    let clsid = gen_guid(decl.clsid);
+    let krate = &decl.krate;
+    let clsid = gen_guid(krate, decl.clsid);
     let name = &decl.name;
-    let flags = gen_flags(&format_ident!("HandlerFlags"), &decl.flags);
+    let flags = gen_flags(krate, &format_ident!("HandlerFlags"), &decl.flags);
     let items = decl.items.iter().map(|item| {
-        let id = gen_guid(item.id);
+        let id = gen_guid(krate, item.id);
         let name = &item.name;
-        let flags = gen_flags(&format_ident!("ItemFlags"), &item.flags);
+        let flags = gen_flags(krate, &format_ident!("ItemFlags"), &item.flags);
         let checked = item.checked;
         let icon = gen_icon(item.icon);
         quote! {
-            ::syncmgr::StaticItem {
+            #krate::StaticItem {
                 id: #id,
                 name: #name,
                 flags: #flags,
@@ -104,7 +106,7 @@ fn gen_decl(decl: &Decl) -> TokenStream {
     });
     let icon = gen_icon(decl.icon);
     quote! {
-        ::syncmgr::HandlerDecl {
+        #krate::HandlerDecl {
             clsid: #clsid,
             name: #name,
             flags: #flags,
@@ -126,16 +128,17 @@ fn gen_icon(icon: Option<u16>) -> TokenStream {
 /// Output: `impl Notes { pub const INBOX: ::syncmgr::GUID = …; }` for the items with
 /// `const = …`, nothing without any.
 fn gen_item_constants(ident: &Ident, decl: &Decl) -> TokenStream {
+    let krate = &decl.krate;
     let constants: Vec<TokenStream> = decl
         .items
         .iter()
         .filter_map(|item| {
             let name = item.constant.as_ref()?;
-            let id = gen_guid(item.id);
+            let id = gen_guid(krate, item.id);
             let doc = format!("The id of the item `{}`.", item.name.value());
             Some(quote! {
                 #[doc = #doc]
-                pub const #name: ::syncmgr::GUID = #id;
+                pub const #name: #krate::GUID = #id;
             })
         })
         .collect();
@@ -151,20 +154,26 @@ fn gen_item_constants(ident: &Ident, decl: &Decl) -> TokenStream {
 }
 
 /// Output: `::syncmgr::__private::GUID::from_u128(0x6b0f7c3e_8c55_4f59_9d7b_3f4f2f6f0a11)`
-pub(crate) fn gen_guid(value: u128) -> TokenStream {
+fn gen_guid(krate: &TokenStream, value: u128) -> TokenStream {
+    let literal = gen_guid_value(value);
+    quote!(#krate::__private::GUID::from_u128(#literal))
+}
+
+/// Output: `0x6b0f7c3e_8c55_4f59_9d7b_3f4f2f6f0a11`, the value `GUID::from_u128` takes.
+pub(crate) fn gen_guid_value(value: u128) -> TokenStream {
     // Generated spans, not the user's: lints on long literals do not apply to expansions.
     let literal = guid::hex_literal(value)
         .parse::<Literal>()
         .unwrap_or_else(|_| Literal::u128_unsuffixed(value));
-    quote!(::syncmgr::__private::GUID::from_u128(#literal))
+    quote!(#literal)
 }
 
 /// Output: `::syncmgr::HandlerFlags::NONE.union(::syncmgr::HandlerFlags::HIDDEN)…`
-fn gen_flags(ty: &Ident, flags: &[Flag]) -> TokenStream {
+fn gen_flags(krate: &TokenStream, ty: &Ident, flags: &[Flag]) -> TokenStream {
     let constants = flags
         .iter()
         .map(|flag| Ident::new(flag.constant, flag.ident.span()));
-    quote!(::syncmgr::#ty::NONE #(.union(::syncmgr::#ty::#constants))*)
+    quote!(#krate::#ty::NONE #(.union(#krate::#ty::#constants))*)
 }
 
 /// Output:
@@ -180,10 +189,11 @@ fn gen_flags(ty: &Ident, flags: &[Flag]) -> TokenStream {
 /// }
 /// ```
 fn gen_status_method(decl: &Decl) -> TokenStream {
+    let krate = &decl.krate;
     let signature = |param: TokenStream| {
         quote! {
-            fn status_method(#param: ::syncmgr::SyncStatus)
-                -> ::core::option::Option<::syncmgr::StatusMethod<Self>>
+            fn status_method(#param: #krate::SyncStatus)
+                -> ::core::option::Option<#krate::StatusMethod<Self>>
         }
     };
     if decl.on.is_empty() {
@@ -200,11 +210,12 @@ fn gen_status_method(decl: &Decl) -> TokenStream {
         // `let` gives a plain "expected fn pointer, found fn item"; coercing inside `Some(…)`
         // adds notes about `Option`'s variant that only distract.
         let local = Ident::new("__method", Span::mixed_site());
+        let at_method = respan(krate.clone(), method.span());
         let coerce = quote_spanned! {method.span()=>
-            let #local: ::syncmgr::StatusMethod<Self> = Self::#method;
+            let #local: #at_method::StatusMethod<Self> = Self::#method;
         };
         quote! {
-            ::syncmgr::SyncStatus::#variant => {
+            #krate::SyncStatus::#variant => {
                 #coerce
                 ::core::option::Option::Some(#local)
             }
@@ -218,4 +229,23 @@ fn gen_status_method(decl: &Decl) -> TokenStream {
             }
         }
     }
+}
+
+/// `tokens` with every span set to `span`, so that a diagnostic about code built from them
+/// points at one place of the user's input.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

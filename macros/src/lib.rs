@@ -89,6 +89,10 @@ use proc_macro::TokenStream;
 ///   that the method answers. The table "What each status does" in the `syncmgr` crate docs
 ///   has every status, with its answer.
 ///
+/// - `crate = path` (or `crate = "path"`, serde's spelling): where the `syncmgr` crate is, when
+///   it is a renamed dependency (`sync = { package = "syncmgr", … }` → `crate = sync`) or
+///   re-exported by another crate. `::syncmgr` by default.
+///
 /// # Requirements on the struct
 ///
 /// It must not be generic (a COM class is one concrete type), it must be `Send + Sync +
@@ -101,28 +105,32 @@ pub fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::sync_handler(args.into(), item.into()).into()
 }
 
-/// A GUID checked at compile time: `syncmgr::guid!("0c2b4d8e-1f3a-4b5c-8d9e-0a1b2c3d4e5f")` is a
-/// constant `syncmgr::GUID`. The text is the registry format (`8-4-4-4-12` hex digits, braces
-/// and either case accepted), as in `#[sync_handler]`; a malformed one is a compile error at the
-/// literal. `GUID_NULL` is accepted (it is a valid GUID).
+/// The value `GUID::from_u128` takes for a GUID string checked at compile time; the
+/// `syncmgr::guid!` macro wraps it (so that it works under any name of the `syncmgr` crate).
+#[doc(hidden)]
 #[proc_macro]
-pub fn guid(input: TokenStream) -> TokenStream {
-    let literal = match syn::parse::<syn::LitStr>(input) {
-        Ok(literal) => literal,
+pub fn guid_value(input: TokenStream) -> TokenStream {
+    let expected = || {
+        format!(
+            "expected a string literal, like `guid!(\"{}\")`",
+            guid::EXAMPLE
+        )
+    };
+    let literal = match syn::parse::<syn::Lit>(input) {
+        Ok(syn::Lit::Str(literal)) => literal,
+        Ok(other) => {
+            return syn::Error::new(other.span(), expected())
+                .to_compile_error()
+                .into();
+        }
         Err(error) => {
-            return syn::Error::new(
-                error.span(),
-                format!(
-                    "expected a string literal, like `guid!(\"{}\")`",
-                    guid::EXAMPLE
-                ),
-            )
-            .to_compile_error()
-            .into();
+            return syn::Error::new(error.span(), expected())
+                .to_compile_error()
+                .into();
         }
     };
     match guid::parse_guid(&literal.value()) {
-        Ok(value) => expand::gen_guid(value).into(),
+        Ok(value) => expand::gen_guid_value(value).into(),
         Err(problem) => syn::Error::new(literal.span(), format!("malformed GUID: {problem}"))
             .to_compile_error()
             .into(),

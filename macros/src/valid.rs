@@ -55,6 +55,9 @@ pub(crate) fn check(cx: &Ctxt, handler: Option<&Handler>, args: Args) -> Option<
         items: items?,
         on,
         icon: args.icon,
+        krate: args
+            .krate
+            .map_or_else(|| quote::quote!(::syncmgr), |path| quote::quote!(#path)),
     })
 }
 

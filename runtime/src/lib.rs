@@ -176,8 +176,23 @@ pub use module::{live_objects, running_workers, server_locks};
 pub use object::{create, create_shared};
 pub use status::*;
 pub use sync::ItemSync;
-pub use syncmgr_macros::{guid, sync_handler};
+pub use syncmgr_macros::sync_handler;
 pub use windows_core::{GUID, HRESULT, Interface};
+
+/// A GUID checked at compile time: `syncmgr::guid!("0c2b4d8e-1f3a-4b5c-8d9e-0a1b2c3d4e5f")` is a
+/// constant [`GUID`]. The text is the registry format (`8-4-4-4-12` hex digits, braces and either
+/// case accepted), as in `#[sync_handler]`; a malformed one is a compile error at the literal.
+///
+/// ```
+/// const INBOX: syncmgr::GUID = syncmgr::guid!("{0C2B4D8E-1F3A-4B5C-8D9E-0A1B2C3D4E5F}");
+/// assert_eq!(INBOX, syncmgr::GUID::from_u128(0x0c2b4d8e_1f3a_4b5c_8d9e_0a1b2c3d4e5f));
+/// ```
+#[macro_export]
+macro_rules! guid {
+    ($text:literal) => {
+        $crate::GUID::from_u128($crate::__private::guid_value!($text))
+    };
+}
 
 /// The README's handler compiles as written.
 #[cfg(doctest)]
