@@ -362,7 +362,7 @@ fn parse_flags(
                     "; `{name}` is a handler flag, write it in `#[sync_handler(..., flags({name}))]`"
                 )
             } else {
-                String::new()
+                did_you_mean(&name, table.iter().map(|(flag, _)| *flag))
             };
             cx.error_spanned_by(
                 &ident,
@@ -412,8 +412,9 @@ fn parse_on(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Vec<OnArg>> {
             None => cx.error_spanned_by(
                 &status_ident,
                 format!(
-                    "unknown status `{status_ident}` in `on(...)`, expected one of {}",
-                    status::expected_list()
+                    "unknown status `{status_ident}` in `on(...)`, expected one of {}{}",
+                    status::expected_list(),
+                    did_you_mean(&status_ident.to_string(), status::names())
                 ),
             ),
         }
@@ -433,12 +434,23 @@ fn unknown_arg(
         Ok(ident) => syn::Error::new(
             ident.span(),
             format!(
-                "unknown argument `{ident}` in `{within}`, expected one of {}",
-                quoted_list(expected.iter().copied())
+                "unknown argument `{ident}` in `{within}`, expected one of {}{}",
+                quoted_list(expected.iter().copied()),
+                did_you_mean(&ident.to_string(), expected.iter().copied())
             ),
         ),
         Err(_) => lookahead.error(),
     }
+}
+
+/// "; did you mean `skipped`?" for the known name closest to `written`, when one is close.
+pub(crate) fn did_you_mean<'a>(written: &str, known: impl Iterator<Item = &'a str>) -> String {
+    known
+        .map(|name| (strsim::jaro_winkler(written, name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| format!("; did you mean `{name}`?"))
+        .unwrap_or_default()
 }
 
 /// "`a`, `b`, `c`"

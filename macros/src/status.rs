@@ -25,6 +25,11 @@ pub(crate) fn variant(name: &str) -> Option<&'static str> {
         .map(|(_, variant)| *variant)
 }
 
+/// Every name `on(...)` accepts.
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
+    STATUSES.iter().map(|(attr, _)| *attr)
+}
+
 /// "`stopped`, `skipped`, …" for error messages.
 pub(crate) fn expected_list() -> String {
     STATUSES
