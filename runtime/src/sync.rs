@@ -146,8 +146,10 @@ impl Session {
     pub(crate) fn resume(&self, index: usize) {
         if self.items[index].paused.swap(false, Ordering::AcqRel) {
             self.paused.fetch_sub(1, Ordering::AcqRel);
+            // Woken whatever the count is now: this item may be the one that waits.
+            let _guard = lock(&self.hold);
+            self.wake.notify_all();
         }
-        self.wake();
     }
 
     /// No item holds any more, paused or not: the handler object is gone, nobody can resume.
