@@ -44,6 +44,23 @@ pub trait SyncHandler {
         None
     }
 
+    /// The session starts: called on the worker thread with the session's items, before the
+    /// first item's [`synchronize_item`](Self::synchronize_item) (open one connection for the
+    /// whole session here). An error fails every item of the session (ending `FAILED`, the
+    /// error in the log); cancelled items still end as cancelled.
+    fn begin_session(&self, items: &[GUID]) -> Result<()> {
+        let _ = items;
+        Ok(())
+    }
+
+    /// The session ends: called on the worker thread after the last item's final status and
+    /// before `SynchronizeCompleted`, with each item's outcome (close what
+    /// [`begin_session`](Self::begin_session) opened). An error is a warning in the log.
+    fn end_session(&self, outcomes: &[(GUID, crate::SyncStatus)]) -> Result<()> {
+        let _ = outcomes;
+        Ok(())
+    }
+
     /// `PrepareForSync`: called with the chosen items before `Synchronize`.
     fn prepare(&self, items: &[GUID]) -> Result<()> {
         let _ = items;

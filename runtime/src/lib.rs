@@ -46,7 +46,8 @@
 //! - [`sync_handler`] declares the CLSID, name, flags, static items and the methods that handle
 //!   `SetItemStatus` statuses; it implements [`HandlerClass`].
 //! - [`SyncHandler`] is the code: [`synchronize_item`](SyncHandler::synchronize_item) and optional
-//!   `initialize`, `items` (run-time items), `prepare`, `show_properties`, `show_error`.
+//!   `initialize`, `items` (run-time items), `last_update`, `prepare`, `begin_session` and
+//!   `end_session` (around a session's items, on the worker), `show_properties`, `show_error`.
 //! - [`create`] makes the COM object; [`dll_exports!`] makes a DLL of one or more handlers
 //!   (`DllGetClassObject`, `DllCanUnloadNow`, `DllRegisterServer`, `DllUnregisterServer`).
 //! - [`abi`] is the ABI generated from Windows metadata; [`SyncStatus`] is `SYNCMGRSTATUS`.

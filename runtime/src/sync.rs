@@ -368,6 +368,17 @@ impl ItemSync<'_> {
 /// per item, closes the session and sends `SynchronizeCompleted` once.
 pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
     let mut failed = false;
+    let ids = session.ids();
+    // The session hook: its failure fails every item, with the reason in the log.
+    let begun = match catch(|| shared.handler.begin_session(&ids)) {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => Some(format!("begin_session: {}", error.message())),
+        Err(panic) => Some(panic_text("begin_session", &panic)),
+    };
+    if let Some(text) = &begun {
+        shared.log(LogLevel::Error, text, None);
+    }
+    let mut outcomes = Vec::with_capacity(ids.len());
     for index in 0..session.items.len() {
         let mut item = ItemSync {
             session,
@@ -377,15 +388,27 @@ pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
                 .flags
                 .contains(crate::HandlerFlags::MAY_ESTABLISH_CONNECTION),
         };
-        let status = match session.cancelled(index) {
-            Some(status) => status,
-            None => synchronize_one(shared, &mut item),
+        let status = match (session.cancelled(index), &begun) {
+            (Some(status), _) => status,
+            (None, Some(_)) => SyncStatus::Failed,
+            (None, None) => synchronize_one(shared, &mut item),
         };
         failed |= status == SyncStatus::Failed;
+        outcomes.push((item.id(), status));
         let callback = shared.callback.get();
         if let Some(callback) = callback {
             callback.status(&item.id(), status, Some(final_text(status)), None);
         }
+    }
+    // The closing hook: after the last final status, before the completion; its failure is a
+    // warning in the log.
+    let warning = match catch(|| shared.handler.end_session(&outcomes)) {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => Some(format!("end_session: {}", error.message())),
+        Err(panic) => Some(panic_text("end_session", &panic)),
+    };
+    if let Some(text) = warning {
+        shared.log(LogLevel::Warning, &text, None);
     }
     shared.end_session();
     if let Some(callback) = shared.callback.get() {

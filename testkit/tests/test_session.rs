@@ -547,3 +547,97 @@ impl SyncHandler for Undeclared {
         Ok(())
     }
 }
+
+/// The session hooks run on the worker around the items: `begin_session` with the session's
+/// items, `end_session` with each outcome; a failing begin fails every item, a failing end is a
+/// warning.
+#[test]
+fn session_hooks_frame_the_items() {
+    let report = Session::new(Hooked::default())
+        .items([INBOX, ARCHIVE])
+        .skip(ARCHIVE, After(1))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    let calls = report.handler().calls.lock().unwrap().clone();
+    assert_eq!(
+        calls,
+        [
+            format!("begin {INBOX:?} {ARCHIVE:?}"),
+            format!("sync {INBOX:?}"),
+            format!("end {INBOX:?}=SUCCEEDED {ARCHIVE:?}=SKIPPED"),
+        ]
+    );
+
+    let failing = Hooked {
+        fail: true,
+        ..Hooked::default()
+    };
+    let report = Session::new(failing).items([INBOX]).run().unwrap();
+    assert_eq!(report.violations(), []);
+    assert_eq!(report.final_status(INBOX), Some(SyncStatus::Failed));
+    assert!(
+        report.logged(syncmgr::LogLevel::Error)[0].contains("no connection"),
+        "{:#?}",
+        report.log
+    );
+    assert!(
+        report.logged(syncmgr::LogLevel::Warning)[0].contains("cannot close"),
+        "{:#?}",
+        report.log
+    );
+    assert_eq!(
+        report.handler().calls.lock().unwrap().len(),
+        2,
+        "no item ran"
+    );
+}
+
+#[sync_handler(
+    clsid = "7a110000-0000-4000-8000-000000000012",
+    name = "Hooked",
+    item(id = "7a110000-0000-4000-8000-000000000001", name = "Inbox"),
+    item(id = "7a110000-0000-4000-8000-000000000002", name = "Archive")
+)]
+#[derive(Default)]
+struct Hooked {
+    fail: bool,
+    calls: Mutex<Vec<String>>,
+}
+
+impl SyncHandler for Hooked {
+    fn begin_session(&self, items: &[GUID]) -> syncmgr::Result<()> {
+        let items: Vec<String> = items.iter().map(|id| format!("{id:?}")).collect();
+        self.calls
+            .lock()
+            .unwrap()
+            .push(format!("begin {}", items.join(" ")));
+        if self.fail {
+            return Err(syncmgr::Error::msg("no connection to the server"));
+        }
+        Ok(())
+    }
+
+    fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        self.calls
+            .lock()
+            .unwrap()
+            .push(format!("sync {:?}", item.id()));
+        item.progress(1, 1, "one")
+    }
+
+    fn end_session(&self, outcomes: &[(GUID, SyncStatus)]) -> syncmgr::Result<()> {
+        let outcomes: Vec<String> = outcomes
+            .iter()
+            .map(|(id, status)| format!("{id:?}={}", status.name()))
+            .collect();
+        self.calls
+            .lock()
+            .unwrap()
+            .push(format!("end {}", outcomes.join(" ")));
+        if self.fail {
+            return Err(syncmgr::Error::msg("cannot close the connection"));
+        }
+        Ok(())
+    }
+}
