@@ -29,10 +29,19 @@ use quote::{format_ident, quote, quote_spanned};
 pub(crate) fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let args = args::parse_args(&cx, args);
+    let krate = args
+        .krate
+        .as_ref()
+        .map_or_else(|| quote!(::syncmgr), |path| quote!(#path));
     let handler = ast::parse_handler(&cx, item.clone());
     let decl = valid::check(&cx, handler.as_ref(), args);
     match (cx.check(), handler, decl) {
         (Ok(()), Some(handler), Some(decl)) => gen_handler_class(&handler, &decl),
+        (Err(err), Some(handler), _) => {
+            let mut tokens = token_stream_with_error(item, &err);
+            tokens.extend(gen_fallback_class(&handler, &krate));
+            tokens
+        }
         (Err(err), ..) => token_stream_with_error(item, &err),
         // Unreachable: a missing handler or declaration always comes with an error.
         (Ok(()), ..) => token_stream_with_error(
@@ -42,6 +51,37 @@ pub(crate) fn sync_handler(args: TokenStream, item: TokenStream) -> TokenStream 
                 "`#[sync_handler]` failed without an error",
             ),
         ),
+    }
+}
+
+/// After an attribute error, a `HandlerClass` impl with an empty declaration, so that code using
+/// the type (`dll_exports!`, `create`) does not fail too: one error per mistake (serde and
+/// thiserror do the same). Not for a generic struct, which is an error of its own.
+fn gen_fallback_class(handler: &Handler, krate: &TokenStream) -> TokenStream {
+    if !handler.original.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = handler.ident();
+    let header = quote_spanned!(ident.span()=> impl #krate::HandlerClass for #ident);
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            #header {
+                const DECL: #krate::HandlerDecl = #krate::HandlerDecl {
+                    clsid: #krate::__private::GUID::from_u128(0),
+                    name: "",
+                    flags: #krate::HandlerFlags::NONE,
+                    icon: ::core::option::Option::None,
+                    items: &[],
+                };
+
+                fn status_method(_: #krate::SyncStatus)
+                    -> ::core::option::Option<#krate::StatusMethod<Self>>
+                {
+                    ::core::option::Option::None
+                }
+            }
+        };
     }
 }
 

@@ -10,4 +10,10 @@
 )]
 pub struct Notes;
 
+impl syncmgr::SyncHandler for Notes {
+    fn synchronize_item(&self, _item: &mut syncmgr::ItemSync<'_>) -> syncmgr::Result<()> {
+        Ok(())
+    }
+}
+
 fn main() {}

@@ -1,0 +1,16 @@
+// An attribute error is the only error: the type still works with `dll_exports!` and `create`.
+#[syncmgr::sync_handler(clsid = "6b0f7c3e-8c55-4f59-9d7b-3f4f2f6f0a11", name = "")]
+#[derive(Default)]
+pub struct Notes;
+
+impl syncmgr::SyncHandler for Notes {
+    fn synchronize_item(&self, _item: &mut syncmgr::ItemSync<'_>) -> syncmgr::Result<()> {
+        Ok(())
+    }
+}
+
+syncmgr::dll_exports!(Notes);
+
+fn main() {
+    drop(syncmgr::create(Notes));
+}
