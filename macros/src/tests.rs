@@ -155,12 +155,25 @@ fn reports_every_error_at_once() {
     );
 }
 
+/// On an error: the struct as written, the errors, and an empty `HandlerClass` impl so that
+/// nothing else fails because of the error; none for a generic struct.
 #[test]
 fn keeps_the_item_on_error() {
     let out = expand(quote!(), notes());
     assert!(out.starts_with("pub struct Notes"), "{out}");
     assert!(out.contains("compile_error"), "{out}");
-    assert!(!out.contains("HandlerClass"), "{out}");
+    assert!(
+        out.contains("impl :: syncmgr :: HandlerClass for Notes"),
+        "{out}"
+    );
+    assert!(out.contains("items : & []"), "{out}");
+    let generic = expand(
+        quote!(),
+        quote!(
+            pub struct Notes<T>(T);
+        ),
+    );
+    assert!(!generic.contains("HandlerClass"), "{generic}");
 }
 
 #[test]
