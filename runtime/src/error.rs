@@ -87,33 +87,38 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
-
-impl From<HRESULT> for Error {
-    fn from(code: HRESULT) -> Self {
-        Self::new(code, code.message())
-    }
-}
-
-impl From<windows_core::Error> for Error {
-    fn from(error: windows_core::Error) -> Self {
-        Self::new(error.code(), error.message())
-    }
-}
-
-impl From<std::io::Error> for Error {
-    fn from(error: std::io::Error) -> Self {
-        let code = error
-            .raw_os_error()
-            .filter(|_| cfg!(windows))
-            .map_or(abi::E_FAIL, |code| hresult_from_win32(code as u32));
-        Self::new(code, error.to_string())
-    }
-}
-
-impl From<crate::InvalidStatus> for Error {
-    fn from(error: crate::InvalidStatus) -> Self {
-        Self::new(abi::E_INVALIDARG, error.to_string())
+/// `?` works on any error type: `io::Error` keeps its Windows error code
+/// (`HRESULT_FROM_WIN32`), `windows_core::Error` its HRESULT, an invalid status is
+/// `E_INVALIDARG`; anything else is `E_FAIL` with the error's text (and its sources' texts) as
+/// the message the Sync Manager's log shows. (So that this can cover every error type,
+/// `syncmgr::Error` itself is not a `std::error::Error`, like `anyhow::Error`; an `anyhow::Error`
+/// converts with `Error::msg(format!("{error:#}"))`.) An `HRESULT` becomes an error with
+/// [`Error::new`] or through `windows_core::Error` (`hr.ok()?`).
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        let any: &dyn std::any::Any = &error;
+        if let Some(error) = any.downcast_ref::<windows_core::Error>() {
+            return Self::new(error.code(), error.message());
+        }
+        if let Some(error) = any.downcast_ref::<std::io::Error>() {
+            let code = error
+                .raw_os_error()
+                .filter(|_| cfg!(windows))
+                .map_or(abi::E_FAIL, |code| hresult_from_win32(code as u32));
+            return Self::new(code, error.to_string());
+        }
+        if any.is::<crate::InvalidStatus>() {
+            return Self::new(abi::E_INVALIDARG, error.to_string());
+        }
+        // The chain of causes, as `anyhow`'s `{:#}` shows it.
+        let mut message = error.to_string();
+        let mut source = error.source();
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        Self::new(abi::E_FAIL, message)
     }
 }
 
@@ -132,5 +137,35 @@ mod tests {
         );
         assert!(Error::cancelled().is_cancelled());
         assert!(!Error::msg("other").is_cancelled());
+    }
+
+    /// `?` on any error: known ones keep their code, others are `E_FAIL` with their chain.
+    #[test]
+    fn any_error_converts() {
+        #[derive(Debug)]
+        struct Outer(std::num::ParseIntError);
+        impl fmt::Display for Outer {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("bad count")
+            }
+        }
+        impl std::error::Error for Outer {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        fn parse(text: &str) -> crate::Result<u32> {
+            let count: u32 = text.parse().map_err(Outer)?;
+            Ok(count)
+        }
+        let error = parse("x").unwrap_err();
+        assert_eq!(error.code(), abi::E_FAIL);
+        assert_eq!(error.message(), "bad count: invalid digit found in string");
+        let status: Error = crate::SyncStatus::try_from(42).unwrap_err().into();
+        assert_eq!(status.code(), abi::E_INVALIDARG);
+        let windows: Error = windows_core::Error::from_hresult(abi::E_NOTIMPL).into();
+        assert_eq!(windows.code(), abi::E_NOTIMPL);
+        let io: Error = std::io::Error::other("disk").into();
+        assert_eq!((io.code(), io.message()), (abi::E_FAIL, "disk"));
     }
 }
