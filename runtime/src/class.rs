@@ -8,7 +8,16 @@ use windows_core::GUID;
 /// A handler class: the user's type plus what `#[sync_handler(...)]` declared about it.
 ///
 /// Implemented by `#[sync_handler]`; there is no need to implement it by hand.
-pub trait HandlerClass: SyncHandler + Send + Sync + 'static {
+///
+/// The handler must be `Send + Sync`: the Sync Manager calls it on its own thread while
+/// `synchronize_item` runs on the worker. The compiler shows the comments below the bound that a
+/// handler type misses, so that they explain the error where it is reported.
+#[rustfmt::skip]
+pub trait HandlerClass: SyncHandler
+    + Send // A handler moves to the sync worker thread: keep its state in `Arc`, `Mutex` or atomics, not `Rc`.
+    + Sync // The Sync Manager's thread and the sync worker share the handler: use `Mutex`, `RwLock` or atomics, not `RefCell`/`Cell`.
+    + 'static
+{
     /// The declaration from the attribute.
     const DECL: HandlerDecl;
 
