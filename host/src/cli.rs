@@ -3,7 +3,7 @@
 // The doc comments below are the `--help` text: Win32 names stay bare there, not in backticks.
 #![allow(clippy::doc_markdown)]
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 use syncmgr::abi;
@@ -20,7 +20,13 @@ use syncmgr_test::{When, parse_guid};
 /// 64 = bad command line.
 #[derive(Debug, Parser)]
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
-#[command(name = "syncmgr-host", version, max_term_width = 100)]
+#[command(
+    name = "syncmgr-host",
+    version,
+    max_term_width = 100,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 // Off Windows there is no COM registry, so the handler is a DLL or an example. On Windows --clsid
 // alone is one too: CoCreateInstance finds the DLL that regsvr32 registered.
 #[cfg_attr(
@@ -37,6 +43,10 @@ use syncmgr_test::{When, parse_guid};
     ))
 )]
 pub struct Args {
+    /// `new PATH`: create a handler crate instead of running one.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// The handler DLL (shared library off Windows). Without --clsid, the one handler class it
     /// serves (a syncmgr library names its classes; --list shows them). Windows: optional, as
     /// --clsid alone creates the handler through COM (the DLL registered by regsvr32); needed
@@ -149,6 +159,32 @@ impl Args {
     pub fn timeout(&self) -> Duration {
         Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::from_mins(1))
     }
+}
+
+/// What the host does instead of a session.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Creates a handler crate: one handler with one item, fresh random CLSID and item id, a
+    /// session test with syncmgr-test, and the settings for building its Windows DLL.
+    New(NewArgs),
+}
+
+/// `syncmgr-host new PATH [--name NAME] [--syncmgr-path DIR]`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The new crate's folder (created; must be empty if it exists). Its last component is the
+    /// package name.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// The handler name the Sync Manager shows (at most 31 characters). Default: the package
+    /// name.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Depend on the syncmgr checkout in DIR (its runtime/ and testkit/) instead of crates.io.
+    #[arg(long, value_name = "DIR")]
+    pub syncmgr_path: Option<PathBuf>,
 }
 
 /// `SYNCMGRFLAG_*` event codes.

@@ -31,6 +31,7 @@
 
 pub mod cli;
 pub mod example;
+pub mod new;
 pub mod report;
 pub mod ui;
 
@@ -44,6 +45,9 @@ use syncmgr_test::{ItemRef, Percent, Session, SetupError, When};
 /// Runs the host for `args` and returns the process exit code (see [`cli::Args`]).
 #[must_use]
 pub fn run(args: &Args) -> i32 {
+    if let Some(cli::Command::New(new)) = &args.command {
+        return new::run(new);
+    }
     if args.list {
         return list(args);
     }

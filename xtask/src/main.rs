@@ -14,6 +14,9 @@
 //! `cargo run -p xtask -- bench-instructions [FILTER]` counts the instructions per call of the
 //! `syncmgr-benches` cases under callgrind; see [`mod@bench`].
 //!
+//! `cargo run -p xtask -- template` generates a handler crate with `syncmgr-host new` and tests,
+//! runs and cross-builds it; see [`template`].
+//!
 //! `cargo run -p xtask -- memcheck` runs the runtime's tests under valgrind memcheck; see
 //! [`memcheck`].
 
@@ -21,6 +24,7 @@ mod bench;
 mod bench_cost;
 mod memcheck;
 mod packages;
+mod template;
 mod wine;
 
 use std::ffi::OsString;
@@ -42,9 +46,10 @@ fn main() -> ExitCode {
         Some("bench-build") => bench_cost::build(&args[1..]),
         Some("bench-instructions") => bench::main(&args[1..]),
         Some("memcheck") => memcheck::main(&args[1..]),
+        Some("template") => template::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-wine [--calls N] [--files N] [--runs N] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N]"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-wine [--calls N] [--files N] [--runs N] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N] | template"
             );
             ExitCode::FAILURE
         }

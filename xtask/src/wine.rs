@@ -1117,11 +1117,11 @@ fn check_icon(stdout: &str, expected: bool) -> Result<(), String> {
 // ======== end of HOST INVOCATION ========
 
 /// The mingw-w64 objdump, which reads PE import tables.
-const OBJDUMP: &str = "x86_64-w64-mingw32-objdump";
+pub(crate) const OBJDUMP: &str = "x86_64-w64-mingw32-objdump";
 
 /// `(library, function)` per import in `objdump -p` output: a `DLL Name: X` line, then one
 /// `vma  hint  name` row per function (ordinal imports have no name and are skipped).
-fn parse_imports(output: &str) -> Vec<(String, String)> {
+pub(crate) fn parse_imports(output: &str) -> Vec<(String, String)> {
     let mut library = None;
     let mut imports = Vec::new();
     for line in output.lines() {
@@ -1145,7 +1145,7 @@ fn parse_imports(output: &str) -> Vec<(String, String)> {
 
 /// Whether an import is Windows Runtime's: a `Ro*` function (`RoGetAgileReference`, `RoOriginateErrorW`,
 /// …) or anything from a `winrt` API set.
-fn is_winrt(library: &str, function: &str) -> bool {
+pub(crate) fn is_winrt(library: &str, function: &str) -> bool {
     let ro = function
         .strip_prefix("Ro")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
