@@ -22,6 +22,23 @@ pub(crate) const fn hresult_from_win32(code: u32) -> HRESULT {
 ///
 /// It carries the HRESULT the Sync Manager sees and a message that the runtime passes to
 /// `LogError` where the failure concerns an item.
+///
+/// `?` converts any `std::error::Error + Send + Sync + 'static`: `std::io::Error` keeps its
+/// Windows error code, `windows_core::Error` its HRESULT; any other error is `E_FAIL` with its
+/// text and its causes' as the message.
+///
+/// ```
+/// fn read_count(text: &str) -> syncmgr::Result<u32> {
+///     let count: u32 = text.trim().parse()?; // ParseIntError: E_FAIL, "invalid digit …"
+///     Ok(count)
+/// }
+/// assert_eq!(read_count("12").unwrap(), 12);
+/// assert_eq!(read_count("x").unwrap_err().message(), "invalid digit found in string");
+/// ```
+///
+/// `syncmgr::Error` is not itself a `std::error::Error` (that is what lets `?` take every error
+/// type, as with `anyhow::Error`). Code built on `anyhow` converts at the boundary, keeping the
+/// chain of causes: `.map_err(|error| syncmgr::Error::msg(format!("{error:#}")))`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     code: HRESULT,
