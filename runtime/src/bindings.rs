@@ -1,3 +1,10 @@
+// GENERATED FILE: do not edit. `cargo run -p xtask -- bindgen` regenerates it, and the xtask
+// test `bindings_are_up_to_date` fails when this copy differs from what the generator writes.
+//
+// Generator: windows-bindgen 0.100.0 (`--flat`), with the filter in `xtask/src/filter.txt`.
+// Metadata: Win32 metadata 63.0.31 (`Windows.Win32.winmd`, as shipped inside the
+// windows-bindgen 0.66.0 crate), which describes mobsync.h.
+
 #[inline]
 pub unsafe fn CoCreateInstance<P1, T>(
     rclsid: *const windows_core::GUID,

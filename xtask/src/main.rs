@@ -78,7 +78,22 @@ fn generate_bindings(out: &Path) {
         filter.display().to_string(),
     ];
     windows_bindgen::bindgen(args);
+    let body =
+        std::fs::read_to_string(out).unwrap_or_else(|error| panic!("{}: {error}", out.display()));
+    std::fs::write(out, format!("{BINDINGS_HEADER}{body}"))
+        .unwrap_or_else(|error| panic!("{}: {error}", out.display()));
 }
+
+/// The first lines of the generated bindings: what wrote them, from what, and how to redo it.
+const BINDINGS_HEADER: &str = "\
+// GENERATED FILE: do not edit. `cargo run -p xtask -- bindgen` regenerates it, and the xtask
+// test `bindings_are_up_to_date` fails when this copy differs from what the generator writes.
+//
+// Generator: windows-bindgen 0.100.0 (`--flat`), with the filter in `xtask/src/filter.txt`.
+// Metadata: Win32 metadata 63.0.31 (`Windows.Win32.winmd`, as shipped inside the
+// windows-bindgen 0.66.0 crate), which describes mobsync.h.
+
+";
 
 /// Path of `Windows.Win32.winmd` (Win32 metadata 63.0.31) inside the windows-bindgen 0.66 crate
 /// that `cargo metadata` downloaded for the `win32-metadata` dependency.
