@@ -2,6 +2,8 @@
 //!
 //! Use them through `syncmgr::sync_handler` and `syncmgr::guid!`; they are re-exported there.
 
+#![warn(missing_docs)]
+
 mod args;
 mod ast;
 mod ctxt;

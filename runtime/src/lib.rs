@@ -142,6 +142,8 @@
 //! .skip(ITEM, After(2)).run()`), checks the protocol and gives the handler back;
 //! `syncmgr-host` does the same for a built library from the command line.
 
+#![warn(missing_docs)]
+
 #[allow(unused_extern_crates)] // lets the runtime's own tests and docs use `#[sync_handler]`
 extern crate self as syncmgr;
 

@@ -67,6 +67,8 @@
 //! ([`CallbackKind::Apartment`]); [`Session::agile_callback`] passes one that answers
 //! `IAgileObject` instead. Off Windows there are no apartments.
 
+#![warn(missing_docs)]
+
 pub mod call;
 mod callback;
 mod check;
