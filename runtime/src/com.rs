@@ -1,5 +1,5 @@
-//! What every COM object of the runtime shares: the `IUnknown` half of its vtable and the guard
-//! around each method.
+//! What every COM object of the runtime shares: the `IUnknown` half of its vtable, the guard
+//! around each method, and its `[out]` pointers.
 //!
 //! An object is a `#[repr(C)]` struct whose first field points at its vtable, so the object's
 //! address is its interface pointer; it lives on the heap and frees itself on the last `Release`.
@@ -7,6 +7,7 @@
 use crate::abi;
 use crate::guard::{catch, trace};
 use core::ffi::c_void;
+use core::ptr::NonNull;
 use std::sync::atomic::{AtomicU32, Ordering, fence};
 use windows_core::{GUID, HRESULT, IUnknown_Vtbl, Interface};
 
@@ -51,26 +52,76 @@ unsafe fn object<'a, T: ComObject>(this: *mut c_void) -> Option<&'a T> {
     unsafe { this.cast::<T>().as_ref() }
 }
 
+/// What a method body answers: an HRESULT, or `Result<HRESULT, HRESULT>` so that an early
+/// failure (a null [`Out`]) can leave with `?`.
+pub(crate) trait Answer {
+    /// The HRESULT the caller sees.
+    fn hresult(self) -> HRESULT;
+}
+
+impl Answer for HRESULT {
+    fn hresult(self) -> HRESULT {
+        self
+    }
+}
+
+impl Answer for Result<HRESULT, HRESULT> {
+    fn hresult(self) -> HRESULT {
+        self.unwrap_or_else(|hr| hr)
+    }
+}
+
 /// Runs method `f` on the object behind `this`: a null `this` is `E_POINTER`, a panic is
 /// `E_UNEXPECTED` (and reported to [`ComObject::panicked`]), and the HRESULT is traced.
 ///
 /// # Safety
 /// `this` is null or an interface pointer of a live `T`.
-pub(crate) unsafe fn call<T: ComObject>(
+pub(crate) unsafe fn call<T: ComObject, A: Answer>(
     this: *mut c_void,
     method: &'static str,
-    f: impl FnOnce(&T) -> HRESULT,
+    f: impl FnOnce(&T) -> A,
 ) -> HRESULT {
     // SAFETY: forwarded contract.
     let hr = match unsafe { object::<T>(this) } {
         None => abi::E_POINTER,
-        Some(object) => catch(|| f(object)).unwrap_or_else(|panic| {
+        Some(object) => catch(|| f(object).hresult()).unwrap_or_else(|panic| {
             object.panicked(method, &panic);
             abi::E_UNEXPECTED
         }),
     };
     trace(T::INTERFACE, method, hr);
     hr
+}
+
+/// An `[out]` pointer, checked once: a null one is `E_POINTER`, and the slot is emptied on entry,
+/// so that the caller finds it empty after any failure, as COM's rules for `[out]` parameters
+/// ask.
+pub(crate) struct Out<T: Copy>(NonNull<T>);
+
+impl<T: Copy> Out<T> {
+    /// Checks `ptr` and writes `empty` into it: `Err(E_POINTER)` when it is null.
+    ///
+    /// # Safety
+    /// `ptr` is null or valid for writes of a `T` while the returned `Out` exists (COM's contract
+    /// for an `[out]` parameter, for the duration of the method call; an `Out` never outlives the
+    /// call that received `ptr`).
+    pub(crate) unsafe fn new(ptr: *mut T, empty: T) -> Result<Self, HRESULT> {
+        let slot = NonNull::new(ptr).ok_or(abi::E_POINTER)?;
+        // SAFETY: non-null, and writable per the contract.
+        unsafe { slot.write(empty) };
+        Ok(Self(slot))
+    }
+
+    /// Stores the method's result.
+    pub(crate) fn set(&self, value: T) {
+        // SAFETY: `new`'s contract: the slot is writable while `self` exists.
+        unsafe { self.0.write(value) }
+    }
+
+    /// The raw slot, for an API that writes it itself (`QueryInterface`).
+    pub(crate) fn as_ptr(&self) -> *mut T {
+        self.0.as_ptr()
+    }
 }
 
 /// The `IUnknown` slots of `T`'s vtable.
@@ -89,7 +140,7 @@ unsafe extern "system" fn query_interface<T: ComObject>(
 ) -> HRESULT {
     // SAFETY: COM passes the object's interface pointer and the caller's pointers.
     unsafe {
-        call::<T>(this, "QueryInterface", |object| {
+        call::<T, _>(this, "QueryInterface", |object| {
             if out.is_null() {
                 return abi::E_POINTER;
             }

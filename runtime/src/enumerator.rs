@@ -2,7 +2,7 @@
 
 use crate::abi::{self, ISyncMgrEnumItems, ISyncMgrEnumItems_Vtbl, SYNCMGRITEM};
 use crate::catalog::ItemRecord;
-use crate::com::{self, ComObject};
+use crate::com::{self, ComObject, Out};
 use crate::guard::lock;
 use crate::module::Token;
 use core::ffi::c_void;
@@ -60,7 +60,7 @@ unsafe extern "system" fn next(
 ) -> HRESULT {
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe {
-        com::call::<ItemEnumerator>(this, "Next", |object| {
+        com::call::<ItemEnumerator, _>(this, "Next", |object| {
             if !fetched.is_null() {
                 fetched.write(0);
             }
@@ -97,7 +97,7 @@ unsafe extern "system" fn next(
 unsafe extern "system" fn skip(this: *mut c_void, celt: u32) -> HRESULT {
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe {
-        com::call::<ItemEnumerator>(this, "Skip", |object| {
+        com::call::<ItemEnumerator, _>(this, "Skip", |object| {
             let mut position = lock(&object.position);
             let start = (*position).min(object.items.len());
             let count = (celt as usize).min(object.items.len() - start);
@@ -114,7 +114,7 @@ unsafe extern "system" fn skip(this: *mut c_void, celt: u32) -> HRESULT {
 unsafe extern "system" fn reset(this: *mut c_void) -> HRESULT {
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe {
-        com::call::<ItemEnumerator>(this, "Reset", |object| {
+        com::call::<ItemEnumerator, _>(this, "Reset", |object| {
             *lock(&object.position) = 0;
             abi::S_OK
         })
@@ -124,15 +124,12 @@ unsafe extern "system" fn reset(this: *mut c_void) -> HRESULT {
 unsafe extern "system" fn clone(this: *mut c_void, out: *mut *mut c_void) -> HRESULT {
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe {
-        com::call::<ItemEnumerator>(this, "Clone", |object| {
-            if out.is_null() {
-                return abi::E_POINTER;
-            }
-            out.write(core::ptr::null_mut());
+        com::call::<ItemEnumerator, _>(this, "Clone", |object| {
+            // SAFETY: COM's contract for the `[out]` parameter.
+            let out = Out::new(out, core::ptr::null_mut())?;
             let position = *lock(&object.position);
-            let copy = ItemEnumerator::create(Arc::clone(&object.items), position);
-            out.write(copy.into_raw());
-            abi::S_OK
+            out.set(ItemEnumerator::create(Arc::clone(&object.items), position).into_raw());
+            Ok(abi::S_OK)
         })
     }
 }

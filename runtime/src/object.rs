@@ -9,7 +9,7 @@ use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHAN
 use crate::apartment::WorkerApartment;
 use crate::callback::{Callback, CallbackSlot, LogLevel};
 use crate::catalog::Catalog;
-use crate::com::{self, ComObject};
+use crate::com::{self, ComObject, Out};
 use crate::enumerator::ItemEnumerator;
 use crate::guard::{catch, lock};
 use crate::module::Token;
@@ -521,7 +521,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "Initialize", |object| {
+            com::call::<Self, _>(this, "Initialize", |object| {
                 let cookie = match (cookie_len, cookie.is_null()) {
                     (0, _) => Vec::new(),
                     (_, true) => return abi::E_INVALIDARG,
@@ -539,20 +539,11 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "GetHandlerInfo", |object| {
-                if out.is_null() {
-                    return abi::E_POINTER;
-                }
-                // SAFETY: `out` is non-null and writable.
-                out.write(core::ptr::null_mut());
-                match object.shared.handler_info() {
-                    Ok(info) => {
-                        // SAFETY: as above.
-                        out.write(info);
-                        abi::S_OK
-                    }
-                    Err(hr) => hr,
-                }
+            com::call::<Self, _>(this, "GetHandlerInfo", |object| {
+                // SAFETY: COM's contract for the `[out]` parameter.
+                let out = Out::new(out, core::ptr::null_mut())?;
+                out.set(object.shared.handler_info()?);
+                Ok(abi::S_OK)
             })
         }
     }
@@ -563,18 +554,12 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "EnumSyncMgrItems", |object| {
-                if out.is_null() {
-                    return abi::E_POINTER;
-                }
-                out.write(core::ptr::null_mut());
-                match object.shared.enumerate() {
-                    Ok((enumerator, hr)) => {
-                        out.write(enumerator.into_raw());
-                        hr
-                    }
-                    Err(hr) => hr,
-                }
+            com::call::<Self, _>(this, "EnumSyncMgrItems", |object| {
+                // SAFETY: COM's contract for the `[out]` parameter.
+                let out = Out::new(out, core::ptr::null_mut())?;
+                let (enumerator, hr) = object.shared.enumerate()?;
+                out.set(enumerator.into_raw());
+                Ok(hr)
             })
         }
     }
@@ -587,12 +572,10 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "GetItemObject", |_| {
-                if out.is_null() {
-                    return abi::E_POINTER;
-                }
-                out.write(core::ptr::null_mut());
-                abi::E_NOTIMPL
+            com::call::<Self, _>(this, "GetItemObject", |_| {
+                // SAFETY: COM's contract for the `[out]` parameter.
+                Out::new(out, core::ptr::null_mut())?;
+                Err(abi::E_NOTIMPL)
             })
         }
     }
@@ -604,7 +587,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "ShowProperties", |object| match item.as_ref() {
+            com::call::<Self, _>(this, "ShowProperties", |object| match item.as_ref() {
                 None => abi::E_INVALIDARG,
                 Some(item) => object.shared.show_properties(parent, *item),
             })
@@ -617,7 +600,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "SetProgressCallback", |object| {
+            com::call::<Self, _>(this, "SetProgressCallback", |object| {
                 // SAFETY: a non-null `callback` is an ISyncMgrSynchronizeCallback the caller
                 // keeps alive for the call; it is borrowed, not released.
                 let callback = abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&callback);
@@ -635,7 +618,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "PrepareForSync", |object| {
+            com::call::<Self, _>(this, "PrepareForSync", |object| {
                 let ids = match (count, ids.is_null()) {
                     (0, _) => &[][..],
                     (_, true) => return abi::E_INVALIDARG,
@@ -649,7 +632,7 @@ impl<T: HandlerClass> SyncObject<T> {
 
     unsafe extern "system" fn synchronize(this: *mut c_void, _parent: abi::HWND) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
-        unsafe { com::call::<Self>(this, "Synchronize", |object| object.shared.synchronize()) }
+        unsafe { com::call::<Self, _>(this, "Synchronize", |object| object.shared.synchronize()) }
     }
 
     unsafe extern "system" fn set_item_status(
@@ -659,7 +642,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "SetItemStatus", |object| {
+            com::call::<Self, _>(this, "SetItemStatus", |object| {
                 // SAFETY: a non-null `item` points at a GUID for the duration of the call.
                 let item = item.as_ref().copied();
                 object.shared.set_item_status(item, status)
@@ -674,7 +657,7 @@ impl<T: HandlerClass> SyncObject<T> {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "ShowError", |object| match error_id.as_ref() {
+            com::call::<Self, _>(this, "ShowError", |object| match error_id.as_ref() {
                 None => abi::E_INVALIDARG,
                 Some(error_id) => object.shared.show_error(parent, *error_id),
             })

@@ -6,7 +6,7 @@
 //! on top of the functions here.
 
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
-use crate::com::{self, ComObject};
+use crate::com::{self, ComObject, Out};
 use crate::guard::{catch, trace};
 use crate::module::{self, Token};
 use crate::{HandlerClass, create};
@@ -104,21 +104,19 @@ impl ClassFactory {
     ) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer and the caller's pointers.
         unsafe {
-            com::call::<Self>(this, "CreateInstance", |object| {
-                if out.is_null() {
-                    return abi::E_POINTER;
-                }
-                out.write(core::ptr::null_mut());
+            com::call::<Self, _>(this, "CreateInstance", |object| {
+                // SAFETY: COM's contract for the `[out]` parameter.
+                let out = Out::new(out, core::ptr::null_mut())?;
                 if !outer.is_null() {
-                    return abi::CLASS_E_NOAGGREGATION;
+                    return Err(abi::CLASS_E_NOAGGREGATION);
                 }
                 if iid.is_null() {
-                    return abi::E_INVALIDARG;
+                    return Err(abi::E_INVALIDARG);
                 }
                 let instance = (object.create)();
                 // The new object answers for `iid` (AddRef'd into `out`) or `E_NOINTERFACE`;
                 // dropping `instance` releases the creation reference either way.
-                instance.query(iid, out)
+                Ok(instance.query(iid, out.as_ptr()))
             })
         }
     }
@@ -126,7 +124,7 @@ impl ClassFactory {
     unsafe extern "system" fn lock_server(this: *mut c_void, lock: BOOL) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
         unsafe {
-            com::call::<Self>(this, "LockServer", |_| {
+            com::call::<Self, _>(this, "LockServer", |_| {
                 if module::lock_server(lock.as_bool()) {
                     abi::S_OK
                 } else {
@@ -148,22 +146,19 @@ pub unsafe fn get_class_object(
     out: *mut *mut c_void,
 ) -> HRESULT {
     let hr = catch(|| {
-        if out.is_null() {
-            return abi::E_POINTER;
-        }
-        // SAFETY: `out` is non-null and writable per the contract; `clsid` is null or readable.
-        unsafe {
-            out.write(core::ptr::null_mut());
-            let (Some(clsid), false) = (clsid.as_ref(), iid.is_null()) else {
-                return abi::E_INVALIDARG;
-            };
-            match classes.iter().find(|entry| entry.clsid == *clsid) {
-                Some(entry) => class_factory(entry).query(iid, out),
-                None => abi::CLASS_E_CLASSNOTAVAILABLE,
-            }
+        // SAFETY: `out` is null or writable, per the contract.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        // SAFETY: `clsid` is null or readable, per the contract.
+        let (Some(clsid), false) = (unsafe { clsid.as_ref() }, iid.is_null()) else {
+            return Err(abi::E_INVALIDARG);
+        };
+        match classes.iter().find(|entry| entry.clsid == *clsid) {
+            // SAFETY: `iid` is non-null and readable, `out` writable.
+            Some(entry) => Ok(unsafe { class_factory(entry).query(iid, out.as_ptr()) }),
+            None => Err(abi::CLASS_E_CLASSNOTAVAILABLE),
         }
     })
-    .unwrap_or(abi::E_UNEXPECTED);
+    .map_or(abi::E_UNEXPECTED, com::Answer::hresult);
     trace("DLL", "DllGetClassObject", hr);
     hr
 }
