@@ -19,6 +19,11 @@
 
 include!("bindings.rs");
 
+/// A NUL-terminated UTF-16 copy of `text`, as the ABI's `LPCWSTR` parameters take it.
+pub(crate) fn wide(text: &str) -> Vec<u16> {
+    text.encode_utf16().chain(Some(0)).collect()
+}
+
 /// `sizeof(T)` as the `cbSize` DWORD of a SyncMgr struct.
 #[must_use]
 pub(crate) const fn cb_size<T>() -> u32 {

@@ -134,7 +134,7 @@ mod windows {
     }
 
     fn class_name() -> Vec<u16> {
-        crate::callback::wide(CLASS)
+        crate::abi::wide(CLASS)
     }
 
     /// A message-only window on the thread that created it: the way other threads run code

@@ -8,7 +8,9 @@
 //! `S_SYNCMGR_CANCELALL` into `Ok(())`, and the runtime needs them.
 
 use crate::SyncStatus;
-use crate::abi::{self, ISyncMgrSynchronizeCallback, SYNCMGRLOGERRORINFO, SYNCMGRPROGRESSITEM};
+use crate::abi::{
+    self, ISyncMgrSynchronizeCallback, SYNCMGRLOGERRORINFO, SYNCMGRPROGRESSITEM, wide,
+};
 use crate::guard::trace;
 use windows_core::{GUID, HRESULT, Interface};
 
@@ -78,11 +80,6 @@ enum Held {
 unsafe impl Send for Held {}
 // SAFETY: as for `Send`; COM objects are called through `&self` and synchronize internally.
 unsafe impl Sync for Held {}
-
-/// A NUL-terminated UTF-16 copy of `text`.
-pub(crate) fn wide(text: &str) -> Vec<u16> {
-    text.encode_utf16().chain(Some(0)).collect()
-}
 
 /// Status texts shorter than this many UTF-8 bytes are converted on the stack: every
 /// `Progress` carries one, and an allocation per call was three quarters of its cost.
@@ -321,6 +318,13 @@ impl CallbackSlot {
         new: Option<std::sync::Arc<Callback>>,
     ) -> Option<std::sync::Arc<Callback>> {
         core::mem::replace(&mut *crate::guard::lock(&self.0), new)
+    }
+
+    /// Logs `text` through the callback, if there is one.
+    pub(crate) fn log(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        if let Some(callback) = self.get() {
+            callback.log(level, text, item);
+        }
     }
 }
 

@@ -14,6 +14,11 @@ pub(crate) fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| panic_message(&*payload))
 }
 
+/// The `LogError` text for a panic caught in `method`.
+pub(crate) fn panic_text(method: &str, panic: &str) -> String {
+    format!("{method}: the handler panicked: {panic}")
+}
+
 fn panic_message(payload: &(dyn Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()

@@ -159,6 +159,7 @@ mod errors;
 mod guard;
 mod guid_hash;
 mod handler;
+mod machine;
 pub mod memory;
 mod module;
 mod object;

@@ -76,21 +76,3 @@ pub(crate) fn lock_server(lock: bool) -> bool {
 pub fn server_locks() -> usize {
     SERVER_LOCKS.load(Ordering::Acquire)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::server::can_unload_now;
-
-    #[test]
-    fn a_running_worker_keeps_the_module_loaded() {
-        // No test of this crate creates objects or takes locks, so only the worker counts.
-        assert_eq!(can_unload_now(), crate::abi::S_OK);
-        let worker = Token::worker();
-        assert_eq!(running_workers(), 1);
-        assert_eq!(can_unload_now(), crate::abi::S_FALSE);
-        drop(worker);
-        assert_eq!(running_workers(), 0);
-        assert_eq!(can_unload_now(), crate::abi::S_OK);
-    }
-}

@@ -300,8 +300,8 @@ mod registry {
 #[cfg(windows)]
 mod registry {
     use super::ClassEntry;
+    use crate::abi::wide;
     use crate::abi::{self, HKEY, ISyncMgrRegister};
-    use crate::callback::wide;
     use windows_core::{GUID, HRESULT, PCWSTR};
 
     /// `CLSID\{...}` under `HKEY_CLASSES_ROOT`.
@@ -501,4 +501,22 @@ macro_rules! dll_exports {
             $crate::server::unregister_server(__SYNCMGR_CLASSES)
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_unload_now;
+    use crate::module::{Token, running_workers};
+
+    #[test]
+    fn a_running_worker_keeps_the_module_loaded() {
+        // No test of this crate creates objects or takes locks, so only the worker counts.
+        assert_eq!(can_unload_now(), crate::abi::S_OK);
+        let worker = Token::worker();
+        assert_eq!(running_workers(), 1);
+        assert_eq!(can_unload_now(), crate::abi::S_FALSE);
+        drop(worker);
+        assert_eq!(running_workers(), 0);
+        assert_eq!(can_unload_now(), crate::abi::S_OK);
+    }
 }

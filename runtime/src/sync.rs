@@ -3,9 +3,8 @@
 
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
-use crate::guard::{catch, lock};
+use crate::guard::{catch, lock, panic_text};
 use crate::guid_hash::{self, GuidHash, GuidMap};
-use crate::object::{Shared, panic_text};
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -365,25 +364,34 @@ impl ItemSync<'_> {
 }
 
 /// The worker: synchronizes every item of `session` in order, reports exactly one final status
-/// per item, closes the session and sends `SynchronizeCompleted` once.
-pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
+/// per item, closes the session (`close`, which makes the object accept the next
+/// `PrepareForSync`) and sends `SynchronizeCompleted` once.
+///
+/// It is given what it needs (the handler, its callback, the session and how to close it), not
+/// the COM object, which may be released while the worker runs.
+pub(crate) fn run<T: HandlerClass>(
+    handler: &T,
+    callback: &CallbackSlot,
+    session: &Session,
+    close: impl FnOnce(),
+) {
     let mut failed = false;
     let ids = session.ids();
     // The session hook: its failure fails every item, with the reason in the log.
-    let begun = match catch(|| shared.handler.begin_session(&ids)) {
+    let begun = match catch(|| handler.begin_session(&ids)) {
         Ok(Ok(())) => None,
         Ok(Err(error)) => Some(format!("begin_session: {}", error.message())),
         Err(panic) => Some(panic_text("begin_session", &panic)),
     };
     if let Some(text) = &begun {
-        shared.log(LogLevel::Error, text, None);
+        callback.log(LogLevel::Error, text, None);
     }
     let mut outcomes = Vec::with_capacity(ids.len());
     for index in 0..session.items.len() {
         let mut item = ItemSync {
             session,
             index,
-            callback: &shared.callback,
+            callback,
             may_connect: T::DECL
                 .flags
                 .contains(crate::HandlerFlags::MAY_ESTABLISH_CONNECTION),
@@ -391,38 +399,38 @@ pub(crate) fn run<T: HandlerClass>(shared: &Shared<T>, session: &Session) {
         let status = match (session.cancelled(index), &begun) {
             (Some(status), _) => status,
             (None, Some(_)) => SyncStatus::Failed,
-            (None, None) => synchronize_one(shared, &mut item),
+            (None, None) => synchronize_one(handler, &mut item),
         };
         failed |= status == SyncStatus::Failed;
         outcomes.push((item.id(), status));
-        let callback = shared.callback.get();
+        let callback = callback.get();
         if let Some(callback) = callback {
             callback.status(&item.id(), status, Some(final_text(status)), None);
         }
     }
     // The closing hook: after the last final status, before the completion; its failure is a
     // warning in the log.
-    let warning = match catch(|| shared.handler.end_session(&outcomes)) {
+    let warning = match catch(|| handler.end_session(&outcomes)) {
         Ok(Ok(())) => None,
         Ok(Err(error)) => Some(format!("end_session: {}", error.message())),
         Err(panic) => Some(panic_text("end_session", &panic)),
     };
     if let Some(text) = warning {
-        shared.log(LogLevel::Warning, &text, None);
+        callback.log(LogLevel::Warning, &text, None);
     }
-    shared.end_session();
-    if let Some(callback) = shared.callback.get() {
+    close();
+    if let Some(callback) = callback.get() {
         callback.synchronize_completed(if failed { abi::E_FAIL } else { abi::S_OK });
     }
 }
 
 /// Runs the handler on one item and decides its final status.
-fn synchronize_one<T: HandlerClass>(shared: &Shared<T>, item: &mut ItemSync<'_>) -> SyncStatus {
+fn synchronize_one<T: HandlerClass>(handler: &T, item: &mut ItemSync<'_>) -> SyncStatus {
     item.report(SyncStatus::Updating, Some("Synchronizing"), Some((0, 100)));
     if let Some(status) = item.session.cancelled(item.index) {
         return status;
     }
-    let outcome = catch(|| shared.handler.synchronize_item(item));
+    let outcome = catch(|| handler.synchronize_item(item));
     if let Some(status) = item.session.cancelled(item.index) {
         return status;
     }
