@@ -1,4 +1,5 @@
-//! The generated ABI matches the reference (`shared/reference/syncmgr-abi.md` §1, §3–5, §7, §8).
+//! The generated ABI matches the protocol reference, `docs/protocol.md`: identities, vtables,
+//! structures and constants.
 //!
 //! windows-bindgen degrades a vtable slot to a `usize` placeholder when its filter misses a
 //! parameter type. Each slot below is bound to a variable of the reference's exact function
@@ -121,7 +122,7 @@ fn iids_and_clsid_match_the_reference() {
     }
 }
 
-/// Sizes and offsets of reference §8 for the target's pointer width.
+/// Sizes and offsets of `docs/protocol.md#structures` for the target's pointer width.
 #[test]
 fn struct_layouts_match_the_reference() {
     let x64 = PTR == 8;
@@ -158,7 +159,7 @@ fn struct_layouts_match_the_reference() {
     assert_eq!(offset_of!(SYNCMGRLOGERRORINFO, ItemID), 28);
 }
 
-/// Values of reference §9–10 that the runtime relies on.
+/// Values of `docs/protocol.md#constants` and `#hresults` that the runtime relies on.
 #[test]
 fn constants_match_the_reference() {
     assert_eq!(S_SYNCMGR_MISSINGITEMS, HRESULT(0x0004_0201));

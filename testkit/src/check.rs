@@ -289,7 +289,7 @@ pub struct ItemTrack {
     pub progress_calls: u32,
 }
 
-/// Where the host is in the call order of §7.3.
+/// Where the host is in the Sync Manager's call order (`docs/protocol.md#call-order`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum CallState {
     /// Not called yet.

@@ -2,7 +2,7 @@
 //! every call, raw-vtable helpers for `ISyncMgrSynchronize`, and scriptable handlers.
 //!
 //! Every call into the handler goes through the raw vtable slot, never through the generated
-//! wrappers, which turn every success code into `Ok(())` (see the ABI reference, §14.4).
+//! wrappers, which turn every success code into `Ok(())` (`docs/protocol.md#generated-wrappers`).
 
 // Each test binary uses a different subset of the harness.
 #![allow(dead_code)]
