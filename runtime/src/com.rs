@@ -11,20 +11,45 @@ use core::ptr::NonNull;
 use std::sync::atomic::{AtomicU32, Ordering, fence};
 use windows_core::{GUID, HRESULT, IUnknown_Vtbl, Interface};
 
+/// The first field of every runtime COM object: the vtable pointer, which makes the object's
+/// address its interface pointer, and the reference count, which starts at 1.
+#[repr(C)]
+pub(crate) struct Header<V: 'static> {
+    vtable: &'static V,
+    refs: AtomicU32,
+}
+
+impl<V: 'static> Header<V> {
+    /// The header of a new object with `vtable`, holding its one reference.
+    pub(crate) const fn new(vtable: &'static V) -> Self {
+        Self {
+            vtable,
+            refs: AtomicU32::new(1),
+        }
+    }
+}
+
 /// A runtime COM object.
 ///
 /// # Safety
-/// The implementing type is `#[repr(C)]`, its first field is a `&'static` vtable whose layout
-/// begins with [`iunknown::<Self>()`](iunknown) and serves every IID in [`Self::IIDS`], and its
-/// instances are created only by [`into_interface`].
+/// The implementing type is `#[repr(C)]`, its first field is its [`Header`] (returned by
+/// [`Self::header`]), whose vtable begins with [`iunknown::<Self>()`](iunknown) and serves every
+/// IID in [`Self::IIDS`], and its instances are created only by [`into_interface`].
 pub(crate) unsafe trait ComObject: Sized + 'static {
+    /// The interface's vtable layout.
+    type Vtable: 'static;
     /// The interface name in traces.
     const INTERFACE: &'static str;
     /// The IIDs `QueryInterface` answers, all with the one vtable.
     const IIDS: &'static [GUID];
 
+    /// The object's header, its first field.
+    fn header(&self) -> &Header<Self::Vtable>;
+
     /// The reference count.
-    fn refs(&self) -> &AtomicU32;
+    fn refs(&self) -> &AtomicU32 {
+        &self.header().refs
+    }
 
     /// Told about a panic that a method contained (it returned `E_UNEXPECTED`).
     fn panicked(&self, method: &str, panic: &str) {
@@ -38,6 +63,10 @@ pub(crate) unsafe trait ComObject: Sized + 'static {
 pub(crate) fn into_interface<T: ComObject, I: Interface>(object: T) -> I {
     debug_assert!(T::IIDS.contains(&I::IID));
     debug_assert_eq!(object.refs().load(Ordering::Relaxed), 1);
+    debug_assert!(core::ptr::eq(
+        core::ptr::from_ref(object.header()).cast::<u8>(),
+        core::ptr::from_ref(&object).cast::<u8>()
+    ));
     // SAFETY: per `ComObject`'s contract the box starts with a vtable pointer of `I`'s layout;
     // the new interface owns the count of 1.
     unsafe { I::from_raw(Box::into_raw(Box::new(object)).cast()) }

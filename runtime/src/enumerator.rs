@@ -2,19 +2,17 @@
 
 use crate::abi::{self, ISyncMgrEnumItems, ISyncMgrEnumItems_Vtbl, SYNCMGRITEM};
 use crate::catalog::ItemRecord;
-use crate::com::{self, ComObject, Out};
+use crate::com::{self, ComObject, Header, Out};
 use crate::guard::lock;
 use crate::module::Token;
 use core::ffi::c_void;
-use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex};
 use windows_core::{GUID, HRESULT, IUnknown, Interface};
 
 /// The enumerator object. `vtable` comes first: the object's address is its interface pointer.
 #[repr(C)]
 pub(crate) struct ItemEnumerator {
-    vtable: &'static ISyncMgrEnumItems_Vtbl,
-    refs: AtomicU32,
+    header: Header<ISyncMgrEnumItems_Vtbl>,
     items: Arc<[ItemRecord]>,
     position: Mutex<usize>,
     _token: Token,
@@ -32,8 +30,7 @@ impl ItemEnumerator {
     /// A new enumerator over `items`, positioned at `position`, with one reference.
     pub(crate) fn create(items: Arc<[ItemRecord]>, position: usize) -> ISyncMgrEnumItems {
         com::into_interface(Self {
-            vtable: &Self::VTABLE,
-            refs: AtomicU32::new(1),
+            header: Header::new(&Self::VTABLE),
             items,
             position: Mutex::new(position),
             _token: Token::object(),
@@ -41,14 +38,15 @@ impl ItemEnumerator {
     }
 }
 
-// SAFETY: `ItemEnumerator` is `#[repr(C)]` with its vtable first, whose `base__` is
+// SAFETY: `ItemEnumerator` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
 // `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrEnumItems; `create` makes it.
 unsafe impl ComObject for ItemEnumerator {
+    type Vtable = ISyncMgrEnumItems_Vtbl;
     const INTERFACE: &'static str = "ISyncMgrEnumItems";
     const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrEnumItems::IID];
 
-    fn refs(&self) -> &AtomicU32 {
-        &self.refs
+    fn header(&self) -> &Header<Self::Vtable> {
+        &self.header
     }
 }
 

@@ -9,12 +9,11 @@
 use crate::HandlerClass;
 use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO};
 use crate::callback::LogLevel;
-use crate::com::{self, ComObject, Out};
+use crate::com::{self, ComObject, Header, Out};
 use crate::guard::panic_text;
 use crate::machine::Shared;
 use core::ffi::c_void;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU32;
 use windows_core::{GUID, HRESULT, IUnknown, Interface};
 
 /// Creates the COM object for `handler` and returns its `ISyncMgrSynchronize` interface.
@@ -29,8 +28,7 @@ pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
 /// gone).
 pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
     com::into_interface(SyncObject {
-        vtable: &SyncObject::<T>::VTABLE,
-        refs: AtomicU32::new(1),
+        header: Header::new(&SyncObject::<T>::VTABLE),
         shared: Arc::new(Shared::new(handler)),
     })
 }
@@ -38,8 +36,7 @@ pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
 /// The object. `vtable` comes first: the object's address is its interface pointer.
 #[repr(C)]
 struct SyncObject<T: HandlerClass> {
-    vtable: &'static ISyncMgrSynchronize_Vtbl,
-    refs: AtomicU32,
+    header: Header<ISyncMgrSynchronize_Vtbl>,
     /// Shared with the worker thread, which may outlive the last COM reference.
     shared: Arc<Shared<T>>,
 }
@@ -52,14 +49,15 @@ impl<T: HandlerClass> Drop for SyncObject<T> {
     }
 }
 
-// SAFETY: `SyncObject` is `#[repr(C)]` with its vtable first, whose `base__` is
+// SAFETY: `SyncObject` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
 // `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrSynchronize; `create` makes it.
 unsafe impl<T: HandlerClass> ComObject for SyncObject<T> {
+    type Vtable = ISyncMgrSynchronize_Vtbl;
     const INTERFACE: &'static str = "ISyncMgrSynchronize";
     const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrSynchronize::IID];
 
-    fn refs(&self) -> &AtomicU32 {
-        &self.refs
+    fn header(&self) -> &Header<Self::Vtable> {
+        &self.header
     }
 
     fn panicked(&self, method: &str, panic: &str) {

@@ -6,12 +6,11 @@
 //! on top of the functions here.
 
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
-use crate::com::{self, ComObject, Out};
+use crate::com::{self, ComObject, Header, Out};
 use crate::guard::{catch, trace};
 use crate::module::{self, Token};
 use crate::{HandlerClass, create};
 use core::ffi::c_void;
-use std::sync::atomic::AtomicU32;
 use windows_core::{BOOL, GUID, HRESULT, IUnknown, Interface};
 
 /// One class a DLL serves: its CLSID, name, and how to make an instance.
@@ -61,8 +60,7 @@ pub const fn has_duplicate_clsids(classes: &[ClassEntry]) -> bool {
 /// The class factory object for one entry.
 #[repr(C)]
 struct ClassFactory {
-    vtable: &'static IClassFactory_Vtbl,
-    refs: AtomicU32,
+    header: Header<IClassFactory_Vtbl>,
     create: fn() -> ISyncMgrSynchronize,
     _token: Token,
 }
@@ -71,21 +69,21 @@ struct ClassFactory {
 #[must_use]
 pub fn class_factory(entry: &ClassEntry) -> IClassFactory {
     com::into_interface(ClassFactory {
-        vtable: &ClassFactory::VTABLE,
-        refs: AtomicU32::new(1),
+        header: Header::new(&ClassFactory::VTABLE),
         create: entry.create,
         _token: Token::object(),
     })
 }
 
-// SAFETY: `ClassFactory` is `#[repr(C)]` with its vtable first, whose `base__` is
+// SAFETY: `ClassFactory` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
 // `com::iunknown::<Self>()`; it serves IUnknown and IClassFactory; `class_factory` makes it.
 unsafe impl ComObject for ClassFactory {
+    type Vtable = IClassFactory_Vtbl;
     const INTERFACE: &'static str = "IClassFactory";
     const IIDS: &'static [GUID] = &[IUnknown::IID, IClassFactory::IID];
 
-    fn refs(&self) -> &AtomicU32 {
-        &self.refs
+    fn header(&self) -> &Header<Self::Vtable> {
+        &self.header
     }
 }
 
