@@ -167,25 +167,20 @@ unsafe extern "system" fn query_interface<T: ComObject>(
     iid: *const GUID,
     out: *mut *mut c_void,
 ) -> HRESULT {
-    // SAFETY: COM passes the object's interface pointer and the caller's pointers.
-    unsafe {
-        call::<T, _>(this, "QueryInterface", |object| {
-            if out.is_null() {
-                return abi::E_POINTER;
-            }
-            out.write(core::ptr::null_mut());
-            let Some(iid) = iid.as_ref() else {
-                return abi::E_INVALIDARG;
-            };
-            if T::IIDS.contains(iid) {
-                object.refs().fetch_add(1, Ordering::Relaxed);
-                out.write(this);
-                abi::S_OK
-            } else {
-                abi::E_NOINTERFACE
-            }
-        })
-    }
+    let body = |object: &T| {
+        // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        // SAFETY: a non-null `iid` points at a GUID for the duration of the call.
+        let iid = unsafe { iid.as_ref() }.ok_or(abi::E_INVALIDARG)?;
+        if !T::IIDS.contains(iid) {
+            return Err(abi::E_NOINTERFACE);
+        }
+        object.refs().fetch_add(1, Ordering::Relaxed);
+        out.set(this);
+        Ok(abi::S_OK)
+    };
+    // SAFETY: COM passes the object's interface pointer.
+    unsafe { call(this, "QueryInterface", body) }
 }
 
 unsafe extern "system" fn add_ref<T: ComObject>(this: *mut c_void) -> u32 {

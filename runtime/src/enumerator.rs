@@ -56,78 +56,74 @@ unsafe extern "system" fn next(
     rgelt: *mut SYNCMGRITEM,
     fetched: *mut u32,
 ) -> HRESULT {
+    let body = |object: &ItemEnumerator| {
+        // `fetched` may be null only when one item is asked for; it reads 0 until the end.
+        // SAFETY: `fetched` is the caller's `[out]` pointer, null or writable during this call.
+        let fetched = unsafe { Out::new(fetched, 0) }.ok();
+        if (celt > 0 && rgelt.is_null()) || (fetched.is_none() && celt != 1) {
+            return abi::E_POINTER;
+        }
+        let mut position = lock(&object.position);
+        let start = (*position).min(object.items.len());
+        let count = (celt as usize).min(object.items.len() - start);
+        // `Next(0, NULL, &fetched)` is valid and writes nothing: never make a slice from its
+        // null `rgelt` (undefined behaviour even when empty).
+        if count > 0 {
+            // SAFETY: `count > 0`, so `celt > 0` and `rgelt` was checked non-null above; the
+            // caller provides room for `celt` items there, and `count <= celt`.
+            let out = unsafe { core::slice::from_raw_parts_mut(rgelt, count) };
+            for (slot, item) in out.iter_mut().zip(&object.items[start..start + count]) {
+                item.write_to(slot);
+            }
+        }
+        *position = start + count;
+        if let Some(fetched) = fetched {
+            // `count <= celt`, a u32.
+            fetched.set(u32::try_from(count).unwrap_or(celt));
+        }
+        if count == celt as usize {
+            abi::S_OK
+        } else {
+            abi::S_FALSE
+        }
+    };
     // SAFETY: COM passes the interface pointer this module handed out.
-    unsafe {
-        com::call::<ItemEnumerator, _>(this, "Next", |object| {
-            if !fetched.is_null() {
-                fetched.write(0);
-            }
-            if (celt > 0 && rgelt.is_null()) || (fetched.is_null() && celt != 1) {
-                return abi::E_POINTER;
-            }
-            let mut position = lock(&object.position);
-            let start = (*position).min(object.items.len());
-            let count = (celt as usize).min(object.items.len() - start);
-            // `Next(0, NULL, &fetched)` is valid and writes nothing: never make a slice from
-            // its null `rgelt` (undefined behaviour even when empty).
-            if count > 0 {
-                // SAFETY: `count > 0`, so `celt > 0` and `rgelt` was checked non-null above; the
-                // caller provides room for `celt` items there, and `count <= celt`.
-                let out = core::slice::from_raw_parts_mut(rgelt, count);
-                for (slot, item) in out.iter_mut().zip(&object.items[start..start + count]) {
-                    item.write_to(slot);
-                }
-            }
-            *position = start + count;
-            if !fetched.is_null() {
-                // `count <= celt`, a u32.
-                fetched.write(u32::try_from(count).unwrap_or(celt));
-            }
-            if count == celt as usize {
-                abi::S_OK
-            } else {
-                abi::S_FALSE
-            }
-        })
-    }
+    unsafe { com::call(this, "Next", body) }
 }
 
 unsafe extern "system" fn skip(this: *mut c_void, celt: u32) -> HRESULT {
+    let body = |object: &ItemEnumerator| {
+        let mut position = lock(&object.position);
+        let start = (*position).min(object.items.len());
+        let count = (celt as usize).min(object.items.len() - start);
+        *position = start + count;
+        if count == celt as usize {
+            abi::S_OK
+        } else {
+            abi::S_FALSE
+        }
+    };
     // SAFETY: COM passes the interface pointer this module handed out.
-    unsafe {
-        com::call::<ItemEnumerator, _>(this, "Skip", |object| {
-            let mut position = lock(&object.position);
-            let start = (*position).min(object.items.len());
-            let count = (celt as usize).min(object.items.len() - start);
-            *position = start + count;
-            if count == celt as usize {
-                abi::S_OK
-            } else {
-                abi::S_FALSE
-            }
-        })
-    }
+    unsafe { com::call(this, "Skip", body) }
 }
 
 unsafe extern "system" fn reset(this: *mut c_void) -> HRESULT {
+    let body = |object: &ItemEnumerator| {
+        *lock(&object.position) = 0;
+        abi::S_OK
+    };
     // SAFETY: COM passes the interface pointer this module handed out.
-    unsafe {
-        com::call::<ItemEnumerator, _>(this, "Reset", |object| {
-            *lock(&object.position) = 0;
-            abi::S_OK
-        })
-    }
+    unsafe { com::call(this, "Reset", body) }
 }
 
 unsafe extern "system" fn clone(this: *mut c_void, out: *mut *mut c_void) -> HRESULT {
+    let body = |object: &ItemEnumerator| {
+        // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        let position = *lock(&object.position);
+        out.set(ItemEnumerator::create(Arc::clone(&object.items), position).into_raw());
+        Ok(abi::S_OK)
+    };
     // SAFETY: COM passes the interface pointer this module handed out.
-    unsafe {
-        com::call::<ItemEnumerator, _>(this, "Clone", |object| {
-            // SAFETY: COM's contract for the `[out]` parameter.
-            let out = Out::new(out, core::ptr::null_mut())?;
-            let position = *lock(&object.position);
-            out.set(ItemEnumerator::create(Arc::clone(&object.items), position).into_raw());
-            Ok(abi::S_OK)
-        })
-    }
+    unsafe { com::call(this, "Clone", body) }
 }

@@ -81,6 +81,9 @@ impl<T: HandlerClass> SyncObject<T> {
         ShowError: Self::show_error,
     };
 
+    // Each thunk: the body is safe code that checks and reads its own pointers in narrow
+    // `unsafe` blocks; `com::call` finds the object behind `this`, contains panics and traces.
+
     unsafe extern "system" fn initialize(
         this: *mut c_void,
         _reserved: u32,
@@ -88,49 +91,49 @@ impl<T: HandlerClass> SyncObject<T> {
         cookie_len: u32,
         cookie: *const u8,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            let cookie = match (cookie_len, cookie.is_null()) {
+                (0, _) => Vec::new(),
+                (_, true) => return abi::E_INVALIDARG,
+                (len, false) => {
+                    // SAFETY: the caller passes `cookie_len` readable bytes at a non-null
+                    // `cookie`.
+                    unsafe { core::slice::from_raw_parts(cookie, len as usize) }.to_vec()
+                }
+            };
+            object.shared.initialize(flags, cookie)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "Initialize", |object| {
-                let cookie = match (cookie_len, cookie.is_null()) {
-                    (0, _) => Vec::new(),
-                    (_, true) => return abi::E_INVALIDARG,
-                    // SAFETY: the caller passes `cookie_len` readable bytes at `cookie`.
-                    (len, false) => core::slice::from_raw_parts(cookie, len as usize).to_vec(),
-                };
-                object.shared.initialize(flags, cookie)
-            })
-        }
+        unsafe { com::call(this, "Initialize", body) }
     }
 
     unsafe extern "system" fn get_handler_info(
         this: *mut c_void,
         out: *mut *mut SYNCMGRHANDLERINFO,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+            let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+            out.set(object.shared.handler_info()?);
+            Ok(abi::S_OK)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "GetHandlerInfo", |object| {
-                // SAFETY: COM's contract for the `[out]` parameter.
-                let out = Out::new(out, core::ptr::null_mut())?;
-                out.set(object.shared.handler_info()?);
-                Ok(abi::S_OK)
-            })
-        }
+        unsafe { com::call(this, "GetHandlerInfo", body) }
     }
 
     unsafe extern "system" fn enum_sync_mgr_items(
         this: *mut c_void,
         out: *mut *mut c_void,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+            let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+            let (enumerator, hr) = object.shared.enumerate()?;
+            out.set(enumerator.into_raw());
+            Ok(hr)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "EnumSyncMgrItems", |object| {
-                // SAFETY: COM's contract for the `[out]` parameter.
-                let out = Out::new(out, core::ptr::null_mut())?;
-                let (enumerator, hr) = object.shared.enumerate()?;
-                out.set(enumerator.into_raw());
-                Ok(hr)
-            })
-        }
+        unsafe { com::call(this, "EnumSyncMgrItems", body) }
     }
 
     unsafe extern "system" fn get_item_object(
@@ -139,14 +142,13 @@ impl<T: HandlerClass> SyncObject<T> {
         _iid: *const GUID,
         out: *mut *mut c_void,
     ) -> HRESULT {
+        let body = |_: &Self| {
+            // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+            unsafe { Out::new(out, core::ptr::null_mut()) }?;
+            Err(abi::E_NOTIMPL)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "GetItemObject", |_| {
-                // SAFETY: COM's contract for the `[out]` parameter.
-                Out::new(out, core::ptr::null_mut())?;
-                Err(abi::E_NOTIMPL)
-            })
-        }
+        unsafe { com::call(this, "GetItemObject", body) }
     }
 
     unsafe extern "system" fn show_properties(
@@ -154,28 +156,28 @@ impl<T: HandlerClass> SyncObject<T> {
         parent: abi::HWND,
         item: *const GUID,
     ) -> HRESULT {
+        // SAFETY: a non-null `item` points at a GUID for the duration of the call.
+        let body = |object: &Self| match unsafe { item.as_ref() } {
+            None => abi::E_INVALIDARG,
+            Some(item) => object.shared.show_properties(parent, *item),
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "ShowProperties", |object| match item.as_ref() {
-                None => abi::E_INVALIDARG,
-                Some(item) => object.shared.show_properties(parent, *item),
-            })
-        }
+        unsafe { com::call(this, "ShowProperties", body) }
     }
 
     unsafe extern "system" fn set_progress_callback(
         this: *mut c_void,
         callback: *mut c_void,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            // SAFETY: a non-null `callback` is an ISyncMgrSynchronizeCallback the caller keeps
+            // alive for the call; it is borrowed, not released.
+            let callback =
+                unsafe { abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&callback) };
+            object.shared.set_callback(callback)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "SetProgressCallback", |object| {
-                // SAFETY: a non-null `callback` is an ISyncMgrSynchronizeCallback the caller
-                // keeps alive for the call; it is borrowed, not released.
-                let callback = abi::ISyncMgrSynchronizeCallback::from_raw_borrowed(&callback);
-                object.shared.set_callback(callback)
-            })
-        }
+        unsafe { com::call(this, "SetProgressCallback", body) }
     }
 
     unsafe extern "system" fn prepare_for_sync(
@@ -185,23 +187,26 @@ impl<T: HandlerClass> SyncObject<T> {
         _parent: abi::HWND,
         _reserved: u32,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            let ids = match (count, ids.is_null()) {
+                (0, _) => &[][..],
+                (_, true) => return abi::E_INVALIDARG,
+                // SAFETY: the caller passes `count` readable GUIDs at a non-null `ids`.
+                (count, false) => unsafe { core::slice::from_raw_parts(ids, count as usize) },
+            };
+            object.shared.prepare(ids)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "PrepareForSync", |object| {
-                let ids = match (count, ids.is_null()) {
-                    (0, _) => &[][..],
-                    (_, true) => return abi::E_INVALIDARG,
-                    // SAFETY: the caller passes `count` readable GUIDs at `ids`.
-                    (count, false) => core::slice::from_raw_parts(ids, count as usize),
-                };
-                object.shared.prepare(ids)
-            })
-        }
+        unsafe { com::call(this, "PrepareForSync", body) }
     }
 
     unsafe extern "system" fn synchronize(this: *mut c_void, _parent: abi::HWND) -> HRESULT {
         // SAFETY: COM passes this object's interface pointer.
-        unsafe { com::call::<Self, _>(this, "Synchronize", |object| object.shared.synchronize()) }
+        unsafe {
+            com::call(this, "Synchronize", |object: &Self| {
+                object.shared.synchronize()
+            })
+        }
     }
 
     unsafe extern "system" fn set_item_status(
@@ -209,14 +214,13 @@ impl<T: HandlerClass> SyncObject<T> {
         item: *const GUID,
         status: u32,
     ) -> HRESULT {
+        let body = |object: &Self| {
+            // SAFETY: a non-null `item` points at a GUID for the duration of the call.
+            let item = unsafe { item.as_ref() }.copied();
+            object.shared.set_item_status(item, status)
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "SetItemStatus", |object| {
-                // SAFETY: a non-null `item` points at a GUID for the duration of the call.
-                let item = item.as_ref().copied();
-                object.shared.set_item_status(item, status)
-            })
-        }
+        unsafe { com::call(this, "SetItemStatus", body) }
     }
 
     unsafe extern "system" fn show_error(
@@ -224,12 +228,12 @@ impl<T: HandlerClass> SyncObject<T> {
         parent: abi::HWND,
         error_id: *const GUID,
     ) -> HRESULT {
+        // SAFETY: a non-null `error_id` points at a GUID for the duration of the call.
+        let body = |object: &Self| match unsafe { error_id.as_ref() } {
+            None => abi::E_INVALIDARG,
+            Some(error_id) => object.shared.show_error(parent, *error_id),
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "ShowError", |object| match error_id.as_ref() {
-                None => abi::E_INVALIDARG,
-                Some(error_id) => object.shared.show_error(parent, *error_id),
-            })
-        }
+        unsafe { com::call(this, "ShowError", body) }
     }
 }

@@ -100,36 +100,35 @@ impl ClassFactory {
         iid: *const GUID,
         out: *mut *mut c_void,
     ) -> HRESULT {
-        // SAFETY: COM passes this object's interface pointer and the caller's pointers.
-        unsafe {
-            com::call::<Self, _>(this, "CreateInstance", |object| {
-                // SAFETY: COM's contract for the `[out]` parameter.
-                let out = Out::new(out, core::ptr::null_mut())?;
-                if !outer.is_null() {
-                    return Err(abi::CLASS_E_NOAGGREGATION);
-                }
-                if iid.is_null() {
-                    return Err(abi::E_INVALIDARG);
-                }
-                let instance = (object.create)();
-                // The new object answers for `iid` (AddRef'd into `out`) or `E_NOINTERFACE`;
-                // dropping `instance` releases the creation reference either way.
-                Ok(instance.query(iid, out.as_ptr()))
-            })
-        }
+        let body = |object: &Self| {
+            // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+            let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+            if !outer.is_null() {
+                return Err(abi::CLASS_E_NOAGGREGATION);
+            }
+            if iid.is_null() {
+                return Err(abi::E_INVALIDARG);
+            }
+            let instance = (object.create)();
+            // The new object answers for `iid` (AddRef'd into `out`) or `E_NOINTERFACE`;
+            // dropping `instance` releases the creation reference either way.
+            // SAFETY: `iid` is non-null and readable for the call, `out` writable.
+            Ok(unsafe { instance.query(iid, out.as_ptr()) })
+        };
+        // SAFETY: COM passes this object's interface pointer.
+        unsafe { com::call(this, "CreateInstance", body) }
     }
 
     unsafe extern "system" fn lock_server(this: *mut c_void, lock: BOOL) -> HRESULT {
+        let body = |_: &Self| {
+            if module::lock_server(lock.as_bool()) {
+                abi::S_OK
+            } else {
+                abi::E_UNEXPECTED
+            }
+        };
         // SAFETY: COM passes this object's interface pointer.
-        unsafe {
-            com::call::<Self, _>(this, "LockServer", |_| {
-                if module::lock_server(lock.as_bool()) {
-                    abi::S_OK
-                } else {
-                    abi::E_UNEXPECTED
-                }
-            })
-        }
+        unsafe { com::call(this, "LockServer", body) }
     }
 }
 
