@@ -1,63 +1,117 @@
-//! A cheap hash for GUID-keyed maps on the hot path (`SetItemStatus` looks up its item in one).
+//! The session's index from item id to position: `SetItemStatus` looks its item up here on every
+//! call.
 //!
-//! The keys are item ids: random by construction, or chosen by the handler's own author, who has
-//! no reason to attack the handler's tables. `SipHash`'s resistance to chosen keys buys nothing
-//! here and was 70% of the instructions of a valid `SetItemStatus` (BENCHMARKS.md, "Dispatch");
-//! one folded multiply of the two halves (as in wyhash and foldhash) spreads every key bit.
+//! A table of our own rather than a `HashMap`: it is built once per session and only read after,
+//! so it needs no deletion, no growth and no tags. Open addressing with linear probing in a
+//! power-of-two table at most half full: a lookup is one multiply and, almost always, one slot
+//! holding both the key and the position (24 bytes, so a hit costs one cache line where a
+//! `HashMap<u128, usize>` reads its control bytes and then its bucket).
+//!
+//! The hash: item ids are random by construction or chosen by the handler's own author, who has
+//! no reason to attack the handler's tables, so `SipHash`'s resistance to chosen keys buys nothing
+//! here; one folded multiply of the two halves (as in wyhash and foldhash) spreads every key bit.
 
-use core::hash::{BuildHasher, Hasher};
-use std::collections::HashMap;
 use windows_core::GUID;
-
-/// A map keyed by GUIDs, stored as their `u128` value.
-pub(crate) type GuidMap<V> = HashMap<u128, V, GuidHash>;
-
-/// The key of `id` in a [`GuidMap`].
-#[inline]
-pub(crate) const fn key(id: &GUID) -> u128 {
-    id.to_u128()
-}
-
-/// Builds [`GuidHasher`]s.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct GuidHash;
-
-impl BuildHasher for GuidHash {
-    type Hasher = GuidHasher;
-
-    fn build_hasher(&self) -> GuidHasher {
-        GuidHasher(0)
-    }
-}
-
-/// Hashes one `u128` with a folded multiply; other input (never produced by `u128` keys) falls
-/// back to a byte-wise multiply-xor, which is correct if slow.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct GuidHasher(u64);
 
 /// Odd constants with well-spread bits (the fractional part of the golden ratio, and pi's).
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0x243F_6A88_85A3_08D3;
 
-impl Hasher for GuidHasher {
-    #[inline]
-    // The two halves of the key and of the 128-bit product: truncation is the point.
-    #[allow(clippy::cast_possible_truncation)]
-    fn write_u128(&mut self, value: u128) {
-        let (high, low) = ((value >> 64) as u64, value as u64);
-        let product = u128::from(self.0 ^ low ^ K1) * u128::from(high ^ K2);
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
+/// The position of an empty slot.
+const EMPTY: u32 = u32::MAX;
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(K1);
+/// The key of `id`: its 16 bytes as two words, as they lie in memory (cheaper than
+/// `GUID::to_u128`, which reorders them; any one-to-one key will do).
+#[inline]
+fn key(id: &GUID) -> (u64, u64) {
+    let high = u64::from(id.data1) | u64::from(id.data2) << 32 | u64::from(id.data3) << 48;
+    (high, u64::from_ne_bytes(id.data4))
+}
+
+/// The hash of a key: a folded 64×64→128-bit multiply of its halves.
+#[inline]
+// The halves of the 128-bit product: truncation is the point.
+#[allow(clippy::cast_possible_truncation)]
+fn hash((high, low): (u64, u64)) -> u64 {
+    let product = u128::from(low ^ K1) * u128::from(high ^ K2);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// One slot: the key as two words (8-byte aligned, so a slot is 24 bytes) and its position.
+#[derive(Clone, Copy)]
+struct Slot {
+    high: u64,
+    low: u64,
+    position: u32,
+}
+
+/// Positions by GUID, built once and then only read. Positions are below `u32::MAX` (a session
+/// has at most as many items as `PrepareForSync`'s `u32` count).
+pub(crate) struct GuidIndex {
+    slots: Box<[Slot]>,
+    mask: usize,
+}
+
+impl GuidIndex {
+    /// An empty index with room for `count` ids.
+    pub(crate) fn with_capacity(count: usize) -> Self {
+        let size = count.saturating_mul(2).max(2).next_power_of_two();
+        let empty = Slot {
+            high: 0,
+            low: 0,
+            position: EMPTY,
+        };
+        Self {
+            slots: vec![empty; size].into_boxed_slice(),
+            mask: size - 1,
         }
     }
 
+    /// Adds `id` at `position` unless it is there already; returns the position it has.
+    ///
+    /// # Panics
+    /// When the index holds as many ids as it was made for, or `position` is `u32::MAX` or more.
+    #[allow(clippy::cast_possible_truncation)] // the table's size is a usize: so is the hash's use
+    pub(crate) fn insert(&mut self, id: &GUID, position: usize) -> usize {
+        let position = u32::try_from(position)
+            .ok()
+            .filter(|&position| position != EMPTY)
+            .expect("a session position fits in u32");
+        let (high, low) = key(id);
+        let mut at = hash((high, low)) as usize & self.mask;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.position == EMPTY {
+                *slot = Slot {
+                    high,
+                    low,
+                    position,
+                };
+                return position as usize;
+            }
+            if slot.high == high && slot.low == low {
+                return slot.position as usize;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// The position of `id`, if it was added.
     #[inline]
-    fn finish(&self) -> u64 {
-        self.0
+    #[allow(clippy::cast_possible_truncation)] // see `insert`
+    pub(crate) fn get(&self, id: &GUID) -> Option<usize> {
+        let (high, low) = key(id);
+        let mut at = hash((high, low)) as usize & self.mask;
+        loop {
+            let slot = &self.slots[at];
+            if slot.position == EMPTY {
+                return None;
+            }
+            if slot.high == high && slot.low == low {
+                return Some(slot.position as usize);
+            }
+            at = (at + 1) & self.mask;
+        }
     }
 }
 
@@ -66,39 +120,53 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// Ids that differ in one low byte, as hand-written static ids do, still spread over the
-    /// buckets: both the low bits (bucket index) and the top 7 bits (hashbrown's tag) vary.
+    /// Ids that differ in one low byte, as hand-written static ids do, still spread: the low
+    /// bits (the first slot) vary.
     #[test]
     fn sequential_ids_spread() {
-        let hashes: Vec<u64> = (0..256_u128)
-            .map(|n| GuidHash.hash_one(0xa1a1_a1a1_0000_4000_8000_0000_0000_0000 | n))
+        let low: HashSet<u64> = (0..256_u128)
+            .map(|n| {
+                hash(key(&GUID::from_u128(
+                    0xa1a1_a1a1_0000_4000_8000_0000_0000_0000 | n,
+                ))) & 0xff
+            })
             .collect();
-        let low: HashSet<u64> = hashes.iter().map(|hash| hash & 0xff).collect();
-        let top: HashSet<u64> = hashes.iter().map(|hash| hash >> 57).collect();
         assert!(low.len() > 128, "low bits: {}", low.len());
-        assert!(top.len() > 64, "top bits: {}", top.len());
     }
 
     #[test]
-    fn keys_are_injective() {
-        let a = GUID::from_u128(0x0011_2233_4455_6677_8899_aabb_ccdd_eeff);
-        let b = GUID::from_u128(0x0011_2233_4455_6677_8899_aabb_ccdd_eefe);
-        assert_ne!(key(&a), key(&b));
-        assert_eq!(key(&a), key(&{ a }));
-        assert_eq!(key(&GUID::zeroed()), 0);
-        assert_eq!(size_of::<GUID>(), size_of::<u128>());
-    }
-
-    #[test]
-    fn map_finds_what_it_holds() {
-        let mut map = GuidMap::default();
+    fn finds_what_it_holds_and_nothing_else() {
         let ids: Vec<GUID> = (0..1000_u128).map(|n| GUID::from_u128(n * 7 + 1)).collect();
+        let mut index = GuidIndex::with_capacity(ids.len());
         for (position, id) in ids.iter().enumerate() {
-            map.insert(key(id), position);
+            assert_eq!(index.insert(id, position), position);
         }
         for (position, id) in ids.iter().enumerate() {
-            assert_eq!(map.get(&key(id)), Some(&position));
+            assert_eq!(index.get(id), Some(position));
         }
-        assert_eq!(map.get(&key(&GUID::zeroed())), None);
+        assert_eq!(index.get(&GUID::zeroed()), None);
+        assert_eq!(index.get(&GUID::from_u128(3)), None);
+        // A repeated id keeps its first position.
+        assert_eq!(index.insert(&ids[5], 999), 5);
+        assert_eq!(index.get(&ids[5]), Some(5));
+    }
+
+    /// Keys that share one half, or collide in the low bits, are still told apart.
+    #[test]
+    fn halves_and_collisions() {
+        let a = GUID::from_u128(0x0011_2233_4455_6677_8899_aabb_ccdd_eeff);
+        let b = GUID::from_u128(0x0011_2233_4455_6677_0000_0000_0000_0000);
+        let c = GUID::from_u128(0x0000_0000_0000_0000_8899_aabb_ccdd_eeff);
+        let mut index = GuidIndex::with_capacity(1);
+        assert_eq!(index.slots.len(), 2);
+        index.insert(&a, 0);
+        assert_eq!(
+            (index.get(&a), index.get(&b), index.get(&c)),
+            (Some(0), None, None)
+        );
+        let mut index = GuidIndex::with_capacity(0);
+        assert_eq!(index.get(&a), None);
+        index.insert(&GUID::zeroed(), 0);
+        assert_eq!(index.get(&GUID::zeroed()), Some(0));
     }
 }

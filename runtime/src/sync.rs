@@ -4,7 +4,7 @@
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
 use crate::guard::{catch, lock, panic_text};
-use crate::guid_hash::{self, GuidHash, GuidMap};
+use crate::guid_hash::GuidIndex;
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -25,8 +25,6 @@ struct SessionItem {
     id: GUID,
     name: String,
     flags: ItemFlags,
-    /// `RUNNING`, or how it was cancelled; the first cancellation wins.
-    cancel: AtomicU8,
     /// `SetItemStatus(PAUSED)` until `RESUMING`.
     paused: AtomicBool,
 }
@@ -34,8 +32,12 @@ struct SessionItem {
 /// The items of one session, in the order `PrepareForSync` gave them.
 pub(crate) struct Session {
     items: Box<[SessionItem]>,
+    /// Per item, `RUNNING` or how it was cancelled (the first cancellation wins). Kept apart
+    /// from `items`, one byte each, so that a `SetItemStatus` in a large session touches a
+    /// dense, mostly cached array instead of a cold 48-byte record.
+    cancel: Box<[AtomicU8]>,
     /// Position in `items` of each id; `SetItemStatus` looks its item up here.
-    index: GuidMap<usize>,
+    index: GuidIndex,
     /// `SetItemStatus(GUID_NULL, STOPPED)` or `S_SYNCMGR_CANCELALL`: the rest ends `STOPPED`.
     stop_all: AtomicBool,
     /// Paused items; only while there are some does a change wake the worker.
@@ -51,35 +53,29 @@ impl Session {
     /// The session for `ids`: every id must be an item of `catalog` (`E_INVALIDARG`
     /// otherwise); repeated ids count once.
     pub(crate) fn new(catalog: &Catalog, ids: &[GUID]) -> Result<Self, HRESULT> {
-        let mut owned = GuidMap::with_capacity_and_hasher(catalog.items.len(), GuidHash);
-        owned.extend(
-            catalog
-                .items
-                .iter()
-                .enumerate()
-                .map(|(position, item)| (guid_hash::key(&item.id), position)),
-        );
-        let mut index = GuidMap::with_capacity_and_hasher(ids.len(), GuidHash);
+        let mut owned = GuidIndex::with_capacity(catalog.items.len());
+        for (position, item) in catalog.items.iter().enumerate() {
+            owned.insert(&item.id, position);
+        }
+        let mut index = GuidIndex::with_capacity(ids.len());
         let mut items = Vec::with_capacity(ids.len());
         for id in ids {
-            let key = guid_hash::key(id);
-            let Some(&position) = owned.get(&key) else {
+            let Some(position) = owned.get(id) else {
                 return Err(abi::E_INVALIDARG);
             };
-            if index.contains_key(&key) {
-                continue;
+            if index.insert(id, items.len()) != items.len() {
+                continue; // repeated: it counts once
             }
-            index.insert(key, items.len());
             let record = &catalog.items[position];
             items.push(SessionItem {
                 id: *id,
                 name: record.name.clone(),
                 flags: record.flags,
-                cancel: AtomicU8::new(RUNNING),
                 paused: AtomicBool::new(false),
             });
         }
         Ok(Self {
+            cancel: items.iter().map(|_| AtomicU8::new(RUNNING)).collect(),
             items: items.into_boxed_slice(),
             index,
             stop_all: AtomicBool::new(false),
@@ -97,7 +93,7 @@ impl Session {
 
     #[inline]
     pub(crate) fn index_of(&self, id: &GUID) -> Option<usize> {
-        self.index.get(&guid_hash::key(id)).copied()
+        self.index.get(id)
     }
 
     #[inline]
@@ -118,12 +114,8 @@ impl Session {
 
     #[inline]
     fn cancel(&self, index: usize, how: u8) {
-        let _ = self.items[index].cancel.compare_exchange(
-            RUNNING,
-            how,
-            Ordering::AcqRel,
-            Ordering::Acquire,
-        );
+        let _ =
+            self.cancel[index].compare_exchange(RUNNING, how, Ordering::AcqRel, Ordering::Acquire);
         self.wake();
     }
 
@@ -168,7 +160,7 @@ impl Session {
 
     /// The final status a cancelled item ends with, or `None` if it is not cancelled.
     fn cancelled(&self, index: usize) -> Option<SyncStatus> {
-        match self.items[index].cancel.load(Ordering::Acquire) {
+        match self.cancel[index].load(Ordering::Acquire) {
             SKIPPED => Some(SyncStatus::Skipped),
             STOPPED => Some(SyncStatus::Stopped),
             _ if self.stop_all.load(Ordering::Acquire) => Some(SyncStatus::Stopped),
