@@ -121,3 +121,59 @@ fn nothing_cites_outside_the_repository() {
         "cite docs/protocol.md instead: {offenders:?}"
     );
 }
+
+/// The HRESULT table of `docs/protocol.md#hresults` gives the values the generated ABI has.
+#[test]
+fn documented_hresults_match_the_abi() {
+    use syncmgr::abi;
+    let text = protocol();
+    let codes = [
+        ("S_SYNCMGR_MISSINGITEMS", abi::S_SYNCMGR_MISSINGITEMS),
+        ("S_SYNCMGR_RETRYSYNC", abi::S_SYNCMGR_RETRYSYNC),
+        ("S_SYNCMGR_CANCELITEM", abi::S_SYNCMGR_CANCELITEM),
+        ("S_SYNCMGR_CANCELALL", abi::S_SYNCMGR_CANCELALL),
+        ("S_SYNCMGR_ITEMDELETED", abi::S_SYNCMGR_ITEMDELETED),
+        ("S_SYNCMGR_ENUMITEMS", abi::S_SYNCMGR_ENUMITEMS),
+        ("S_OK", abi::S_OK),
+        ("S_FALSE", abi::S_FALSE),
+        ("E_UNEXPECTED", abi::E_UNEXPECTED),
+        ("E_NOTIMPL", abi::E_NOTIMPL),
+        ("E_NOINTERFACE", abi::E_NOINTERFACE),
+        ("E_POINTER", abi::E_POINTER),
+        ("E_FAIL", abi::E_FAIL),
+        ("E_OUTOFMEMORY", abi::E_OUTOFMEMORY),
+        ("E_INVALIDARG", abi::E_INVALIDARG),
+        ("CLASS_E_NOAGGREGATION", abi::CLASS_E_NOAGGREGATION),
+        ("CLASS_E_CLASSNOTAVAILABLE", abi::CLASS_E_CLASSNOTAVAILABLE),
+    ];
+    for (name, code) in codes {
+        let row = format!("`{name}` | `0x{:08X}`", code.0 as u32);
+        assert!(text.contains(&row), "docs/protocol.md lacks {row}");
+    }
+}
+
+/// The status table of `docs/protocol.md#constants` gives the values the generated ABI has.
+#[test]
+fn documented_statuses_match_the_abi() {
+    use syncmgr::abi;
+    let text = protocol();
+    let statuses = [
+        ("STOPPED", abi::SYNCMGRSTATUS_STOPPED),
+        ("SKIPPED", abi::SYNCMGRSTATUS_SKIPPED),
+        ("PENDING", abi::SYNCMGRSTATUS_PENDING),
+        ("UPDATING", abi::SYNCMGRSTATUS_UPDATING),
+        ("SUCCEEDED", abi::SYNCMGRSTATUS_SUCCEEDED),
+        ("FAILED", abi::SYNCMGRSTATUS_FAILED),
+        ("PAUSED", abi::SYNCMGRSTATUS_PAUSED),
+        ("RESUMING", abi::SYNCMGRSTATUS_RESUMING),
+        (
+            "UPDATING_INDETERMINATE",
+            abi::SYNCMGRSTATUS_UPDATING_INDETERMINATE,
+        ),
+        ("DELETED", abi::SYNCMGRSTATUS_DELETED),
+    ];
+    for (name, status) in statuses {
+        let row = format!("`SYNCMGRSTATUS_{name}` | 0x{status:04X} |");
+        assert!(text.contains(&row), "docs/protocol.md lacks {row}");
+    }
+}
