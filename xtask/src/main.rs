@@ -17,6 +17,9 @@
 //! `cargo run -p xtask -- template` generates a handler crate with `syncmgr-host new` and tests,
 //! runs and cross-builds it; see [`template`].
 //!
+//! `cargo run -p xtask -- size-profile [DLL]` says where a handler DLL's bytes go, by crate; see
+//! [`size_profile`].
+//!
 //! `cargo run -p xtask -- memcheck` runs the runtime's tests under valgrind memcheck; see
 //! [`memcheck`].
 
@@ -24,6 +27,7 @@ mod bench;
 mod bench_cost;
 mod memcheck;
 mod packages;
+mod size_profile;
 mod template;
 mod wine;
 
@@ -47,9 +51,10 @@ fn main() -> ExitCode {
         Some("bench-instructions") => bench::main(&args[1..]),
         Some("memcheck") => memcheck::main(&args[1..]),
         Some("template") => template::main(&args[1..]),
+        Some("size-profile") => size_profile::main(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-wine [--calls N] [--files N] [--runs N] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N] | template"
+                "usage: cargo run -p xtask -- bindgen | wine-e2e [--host <exe>] | bench-wine [--calls N] [--files N] [--runs N] | bench-instructions [FILTER] | bench-session [--files N] [--runs N] [--dir DIR] | bench-build [--runs N] | memcheck [--cases N] | template | size-profile [DLL]"
             );
             ExitCode::FAILURE
         }
