@@ -1,8 +1,9 @@
 //! {{handler}}: a Sync Manager handler.
 //!
 //! Build the DLL with `cargo build --release --target x86_64-pc-windows-msvc` (or
-//! `x86_64-pc-windows-gnu`), register it with `regsvr32 {{crate}}.dll`, and try it with
-//! `syncmgr-host target/x86_64-pc-windows-msvc/release/{{crate}}.dll`.
+//! `x86_64-pc-windows-gnu`), register it with `regsvr32 {{crate}}.dll` (elevated), and try it
+//! with `syncmgr-host --clsid CLSID`, or for one session without `regsvr32` with
+//! `syncmgr-host {{crate}}.dll --register --unregister`.
 
 use syncmgr::{ItemSync, SyncHandler, sync_handler};
 
