@@ -5,6 +5,7 @@
 // Metadata: Win32 metadata 63.0.31 (`Windows.Win32.winmd`, as shipped inside the
 // windows-bindgen 0.66.0 crate), which describes mobsync.h.
 
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoCreateInstance<P1, T>(
     rclsid: *const windows_core::GUID,
@@ -28,6 +29,7 @@ where
         .and_then(|| windows_core::imp::Type::from_abi(result__))
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoGetApartmentType(
     papttype: *mut APTTYPE,
@@ -36,6 +38,7 @@ pub unsafe fn CoGetApartmentType(
     windows_core::link!("ole32.dll" "system" fn CoGetApartmentType(papttype : *mut APTTYPE, paptqualifier : *mut APTTYPEQUALIFIER) -> windows_core::HRESULT);
     unsafe { CoGetApartmentType(papttype as _, paptqualifier as _) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoGetInterfaceAndReleaseStream<P0, T>(pstm: P0) -> windows_core::Result<T>
 where
@@ -49,6 +52,7 @@ where
             .and_then(|| windows_core::imp::Type::from_abi(result__))
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoInitializeEx(
     pvreserved: Option<*const core::ffi::c_void>,
@@ -57,6 +61,7 @@ pub unsafe fn CoInitializeEx(
     windows_core::link!("ole32.dll" "system" fn CoInitializeEx(pvreserved : *const core::ffi::c_void, dwcoinit : u32) -> windows_core::HRESULT);
     unsafe { CoInitializeEx(pvreserved.unwrap_or(core::mem::zeroed()) as _, dwcoinit) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoMarshalInterThreadInterfaceInStream<P1>(
     riid: *const windows_core::GUID,
@@ -72,21 +77,25 @@ where
             .and_then(|| windows_core::imp::Type::from_abi(result__))
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoTaskMemAlloc(cb: usize) -> *mut core::ffi::c_void {
     windows_core::link!("ole32.dll" "system" fn CoTaskMemAlloc(cb : usize) -> *mut core::ffi::c_void);
     unsafe { CoTaskMemAlloc(cb) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoTaskMemFree(pv: Option<*const core::ffi::c_void>) {
     windows_core::link!("ole32.dll" "system" fn CoTaskMemFree(pv : *const core::ffi::c_void));
     unsafe { CoTaskMemFree(pv.unwrap_or(core::mem::zeroed()) as _) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CoUninitialize() {
     windows_core::link!("ole32.dll" "system" fn CoUninitialize());
     unsafe { CoUninitialize() }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn CreateWindowExW<P1, P2>(
     dwexstyle: WINDOW_EX_STYLE,
@@ -124,26 +133,31 @@ where
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn DefWindowProcW(hwnd: HWND, msg: u32, wparam: WPARAM, lparam: LPARAM) -> LRESULT {
     windows_core::link!("user32.dll" "system" fn DefWindowProcW(hwnd : HWND, msg : u32, wparam : WPARAM, lparam : LPARAM) -> LRESULT);
     unsafe { DefWindowProcW(hwnd, msg, wparam, lparam) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn DestroyWindow(hwnd: HWND) -> windows_core::BOOL {
     windows_core::link!("user32.dll" "system" fn DestroyWindow(hwnd : HWND) -> windows_core::BOOL);
     unsafe { DestroyWindow(hwnd) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn DispatchMessageW(lpmsg: *const MSG) -> LRESULT {
     windows_core::link!("user32.dll" "system" fn DispatchMessageW(lpmsg : *const MSG) -> LRESULT);
     unsafe { DispatchMessageW(lpmsg) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn GetCurrentThreadId() -> u32 {
     windows_core::link!("kernel32.dll" "system" fn GetCurrentThreadId() -> u32);
     unsafe { GetCurrentThreadId() }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn GetModuleFileNameW(
     hmodule: Option<HMODULE>,
@@ -159,6 +173,7 @@ pub unsafe fn GetModuleFileNameW(
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn GetModuleHandleExW<P1>(
     dwflags: u32,
@@ -171,6 +186,7 @@ where
     windows_core::link!("kernel32.dll" "system" fn GetModuleHandleExW(dwflags : u32, lpmodulename : windows_core::PCWSTR, phmodule : *mut HMODULE) -> windows_core::BOOL);
     unsafe { GetModuleHandleExW(dwflags, lpmodulename.param().abi(), phmodule as _) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn LoadIconW<P1>(hinstance: Option<HINSTANCE>, lpiconname: P1) -> HICON
 where
@@ -184,6 +200,7 @@ where
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn MsgWaitForMultipleObjectsEx(
     phandles: Option<&[HANDLE]>,
@@ -202,6 +219,7 @@ pub unsafe fn MsgWaitForMultipleObjectsEx(
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn PeekMessageW(
     lpmsg: *mut MSG,
@@ -221,6 +239,7 @@ pub unsafe fn PeekMessageW(
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn PostMessageW(
     hwnd: Option<HWND>,
@@ -238,11 +257,13 @@ pub unsafe fn PostMessageW(
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn RegCloseKey(hkey: HKEY) -> WIN32_ERROR {
     windows_core::link!("advapi32.dll" "system" fn RegCloseKey(hkey : HKEY) -> WIN32_ERROR);
     unsafe { RegCloseKey(hkey) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn RegCreateKeyExW<P1, P3>(
     hkey: HKEY,
@@ -274,6 +295,7 @@ where
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn RegDeleteTreeW<P1>(hkey: HKEY, lpsubkey: P1) -> WIN32_ERROR
 where
@@ -282,6 +304,7 @@ where
     windows_core::link!("advapi32.dll" "system" fn RegDeleteTreeW(hkey : HKEY, lpsubkey : windows_core::PCWSTR) -> WIN32_ERROR);
     unsafe { RegDeleteTreeW(hkey, lpsubkey.param().abi()) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn RegSetValueExW<P1>(
     hkey: HKEY,
@@ -305,11 +328,13 @@ where
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn RegisterClassW(lpwndclass: *const WNDCLASSW) -> u16 {
     windows_core::link!("user32.dll" "system" fn RegisterClassW(lpwndclass : *const WNDCLASSW) -> u16);
     unsafe { RegisterClassW(lpwndclass) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn SendMessageW(
     hwnd: HWND,
@@ -327,11 +352,13 @@ pub unsafe fn SendMessageW(
         )
     }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn TranslateMessage(lpmsg: *const MSG) -> windows_core::BOOL {
     windows_core::link!("user32.dll" "system" fn TranslateMessage(lpmsg : *const MSG) -> windows_core::BOOL);
     unsafe { TranslateMessage(lpmsg) }
 }
+#[doc(hidden)]
 #[inline]
 pub unsafe fn UnregisterClassW<P0>(
     lpclassname: P0,
@@ -348,44 +375,80 @@ where
         )
     }
 }
+#[doc(hidden)]
 pub type APTTYPE = i32;
+#[doc(hidden)]
 pub type APTTYPEQUALIFIER = i32;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_APPLICATION_STA: APTTYPEQUALIFIER = 6;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_IMPLICIT_MTA: APTTYPEQUALIFIER = 1;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_NA_ON_IMPLICIT_MTA: APTTYPEQUALIFIER = 4;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_NA_ON_MAINSTA: APTTYPEQUALIFIER = 5;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_NA_ON_MTA: APTTYPEQUALIFIER = 2;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_NA_ON_STA: APTTYPEQUALIFIER = 3;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_NONE: APTTYPEQUALIFIER = 0;
+#[doc(hidden)]
 pub const APTTYPEQUALIFIER_RESERVED_1: APTTYPEQUALIFIER = 7;
+#[doc(hidden)]
 pub const APTTYPE_CURRENT: APTTYPE = -1;
+#[doc(hidden)]
 pub const APTTYPE_MAINSTA: APTTYPE = 3;
+#[doc(hidden)]
 pub const APTTYPE_MTA: APTTYPE = 1;
+#[doc(hidden)]
 pub const APTTYPE_NA: APTTYPE = 2;
+#[doc(hidden)]
 pub const APTTYPE_STA: APTTYPE = 0;
 pub const CLASS_E_CLASSNOTAVAILABLE: windows_core::HRESULT =
     windows_core::HRESULT(0x80040111_u32 as _);
 pub const CLASS_E_NOAGGREGATION: windows_core::HRESULT = windows_core::HRESULT(0x80040110_u32 as _);
+#[doc(hidden)]
 pub type CLSCTX = u32;
+#[doc(hidden)]
 pub const CLSCTX_INPROC_SERVER: CLSCTX = 1;
+#[doc(hidden)]
 pub type COINIT = i32;
+#[doc(hidden)]
 pub const COINIT_APARTMENTTHREADED: COINIT = 2;
+#[doc(hidden)]
 pub const COINIT_MULTITHREADED: COINIT = 0;
+#[doc(hidden)]
 pub const CS_BYTEALIGNCLIENT: WNDCLASS_STYLES = 4096;
+#[doc(hidden)]
 pub const CS_BYTEALIGNWINDOW: WNDCLASS_STYLES = 8192;
+#[doc(hidden)]
 pub const CS_CLASSDC: WNDCLASS_STYLES = 64;
+#[doc(hidden)]
 pub const CS_DBLCLKS: WNDCLASS_STYLES = 8;
+#[doc(hidden)]
 pub const CS_DROPSHADOW: WNDCLASS_STYLES = 131072;
+#[doc(hidden)]
 pub const CS_GLOBALCLASS: WNDCLASS_STYLES = 16384;
+#[doc(hidden)]
 pub const CS_HREDRAW: WNDCLASS_STYLES = 2;
+#[doc(hidden)]
 pub const CS_IME: WNDCLASS_STYLES = 65536;
+#[doc(hidden)]
 pub const CS_NOCLOSE: WNDCLASS_STYLES = 512;
+#[doc(hidden)]
 pub const CS_OWNDC: WNDCLASS_STYLES = 32;
+#[doc(hidden)]
 pub const CS_PARENTDC: WNDCLASS_STYLES = 128;
+#[doc(hidden)]
 pub const CS_SAVEBITS: WNDCLASS_STYLES = 2048;
+#[doc(hidden)]
 pub const CS_VREDRAW: WNDCLASS_STYLES = 1;
+#[doc(hidden)]
 pub const ERROR_CANCELLED: WIN32_ERROR = 1223;
+#[doc(hidden)]
 pub const ERROR_FILE_NOT_FOUND: WIN32_ERROR = 2;
+#[doc(hidden)]
 pub const ERROR_SUCCESS: WIN32_ERROR = 0;
 pub const E_ABORT: windows_core::HRESULT = windows_core::HRESULT(0x80004004_u32 as _);
 pub const E_FAIL: windows_core::HRESULT = windows_core::HRESULT(0x80004005_u32 as _);
@@ -401,36 +464,47 @@ pub struct FILETIME {
     pub dwLowDateTime: u32,
     pub dwHighDateTime: u32,
 }
+#[doc(hidden)]
 pub const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS: u32 = 4;
+#[doc(hidden)]
 pub const GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT: u32 = 2;
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HANDLE(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HBRUSH(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HCURSOR(pub *mut core::ffi::c_void);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HICON(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HINSTANCE(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HKEY(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 pub const HKEY_CLASSES_ROOT: HKEY = HKEY(-2147483648 as _);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HMENU(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HMODULE(pub *mut core::ffi::c_void);
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HWND(pub *mut core::ffi::c_void);
+#[doc(hidden)]
 pub const HWND_MESSAGE: HWND = HWND(-3 as _);
 windows_core::imp::define_interface!(
     IAgileObject,
@@ -591,6 +665,7 @@ impl ISequentialStream {
         }
     }
 }
+#[doc(hidden)]
 #[repr(C)]
 pub struct ISequentialStream_Vtbl {
     pub base__: windows_core::IUnknown_Vtbl,
@@ -607,6 +682,7 @@ pub struct ISequentialStream_Vtbl {
         *mut u32,
     ) -> windows_core::HRESULT,
 }
+#[doc(hidden)]
 pub trait ISequentialStream_Impl: windows_core::IUnknownImpl {
     fn Read(
         &self,
@@ -789,6 +865,7 @@ impl IStream {
         }
     }
 }
+#[doc(hidden)]
 #[repr(C)]
 pub struct IStream_Vtbl {
     pub base__: ISequentialStream_Vtbl,
@@ -822,6 +899,7 @@ pub struct IStream_Vtbl {
         *mut *mut core::ffi::c_void,
     ) -> windows_core::HRESULT,
 }
+#[doc(hidden)]
 pub trait IStream_Impl: ISequentialStream_Impl {
     fn Seek(
         &self,
@@ -2138,15 +2216,19 @@ impl ISyncMgrSynchronizeCallback_Vtbl {
     }
 }
 impl windows_core::RuntimeName for ISyncMgrSynchronizeCallback {}
+#[doc(hidden)]
 pub const KEY_WRITE: REG_SAM_FLAGS = 131078;
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LPARAM(pub isize);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LRESULT(pub isize);
 pub const MAX_SYNCMGRHANDLERNAME: u32 = 32;
 pub const MAX_SYNCMGRITEMNAME: u32 = 128;
+#[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct MSG {
@@ -2157,46 +2239,82 @@ pub struct MSG {
     pub time: u32,
     pub pt: POINT,
 }
+#[doc(hidden)]
 pub type MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = u32;
+#[doc(hidden)]
 pub const MWMO_ALERTABLE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 2;
+#[doc(hidden)]
 pub const MWMO_INPUTAVAILABLE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 4;
+#[doc(hidden)]
 pub const MWMO_NONE: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 0;
+#[doc(hidden)]
 pub const MWMO_WAITALL: MSG_WAIT_FOR_MULTIPLE_OBJECTS_EX_FLAGS = 1;
+#[doc(hidden)]
 pub type PEEK_MESSAGE_REMOVE_TYPE = u32;
+#[doc(hidden)]
 pub const PM_NOREMOVE: PEEK_MESSAGE_REMOVE_TYPE = 0;
+#[doc(hidden)]
 pub const PM_NOYIELD: PEEK_MESSAGE_REMOVE_TYPE = 2;
+#[doc(hidden)]
 pub const PM_QS_INPUT: PEEK_MESSAGE_REMOVE_TYPE = 67567616;
+#[doc(hidden)]
 pub const PM_QS_PAINT: PEEK_MESSAGE_REMOVE_TYPE = 2097152;
+#[doc(hidden)]
 pub const PM_QS_POSTMESSAGE: PEEK_MESSAGE_REMOVE_TYPE = 9961472;
+#[doc(hidden)]
 pub const PM_QS_SENDMESSAGE: PEEK_MESSAGE_REMOVE_TYPE = 4194304;
+#[doc(hidden)]
 pub const PM_REMOVE: PEEK_MESSAGE_REMOVE_TYPE = 1;
+#[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct POINT {
     pub x: i32,
     pub y: i32,
 }
+#[doc(hidden)]
 pub const QS_ALLEVENTS: QUEUE_STATUS_FLAGS = 1215;
+#[doc(hidden)]
 pub const QS_ALLINPUT: QUEUE_STATUS_FLAGS = 1279;
+#[doc(hidden)]
 pub const QS_ALLPOSTMESSAGE: QUEUE_STATUS_FLAGS = 256;
+#[doc(hidden)]
 pub const QS_HOTKEY: QUEUE_STATUS_FLAGS = 128;
+#[doc(hidden)]
 pub const QS_INPUT: QUEUE_STATUS_FLAGS = 1031;
+#[doc(hidden)]
 pub const QS_KEY: QUEUE_STATUS_FLAGS = 1;
+#[doc(hidden)]
 pub const QS_MOUSE: QUEUE_STATUS_FLAGS = 6;
+#[doc(hidden)]
 pub const QS_MOUSEBUTTON: QUEUE_STATUS_FLAGS = 4;
+#[doc(hidden)]
 pub const QS_MOUSEMOVE: QUEUE_STATUS_FLAGS = 2;
+#[doc(hidden)]
 pub const QS_PAINT: QUEUE_STATUS_FLAGS = 32;
+#[doc(hidden)]
 pub const QS_POSTMESSAGE: QUEUE_STATUS_FLAGS = 8;
+#[doc(hidden)]
 pub const QS_RAWINPUT: QUEUE_STATUS_FLAGS = 1024;
+#[doc(hidden)]
 pub const QS_SENDMESSAGE: QUEUE_STATUS_FLAGS = 64;
+#[doc(hidden)]
 pub const QS_TIMER: QUEUE_STATUS_FLAGS = 16;
+#[doc(hidden)]
 pub type QUEUE_STATUS_FLAGS = u32;
+#[doc(hidden)]
 pub type REG_CREATE_KEY_DISPOSITION = u32;
+#[doc(hidden)]
 pub type REG_OPEN_CREATE_OPTIONS = u32;
+#[doc(hidden)]
 pub const REG_OPTION_NON_VOLATILE: REG_OPEN_CREATE_OPTIONS = 0;
+#[doc(hidden)]
 pub type REG_SAM_FLAGS = u32;
+#[doc(hidden)]
 pub const REG_SZ: REG_VALUE_TYPE = 1;
+#[doc(hidden)]
 pub type REG_VALUE_TYPE = u32;
+#[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct SECURITY_ATTRIBUTES {
@@ -2204,6 +2322,7 @@ pub struct SECURITY_ATTRIBUTES {
     pub lpSecurityDescriptor: *mut core::ffi::c_void,
     pub bInheritHandle: windows_core::BOOL,
 }
+#[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct STATSTG {
@@ -2219,7 +2338,9 @@ pub struct STATSTG {
     pub grfStateBits: u32,
     pub reserved: u32,
 }
+#[doc(hidden)]
 pub type STGM = u32;
+#[doc(hidden)]
 pub type STREAM_SEEK = u32;
 pub type SYNCMGRERRORFLAGS = i32;
 pub const SYNCMGRERRORFLAG_ENABLEJUMPTEXT: SYNCMGRERRORFLAGS = 1;
@@ -2336,17 +2457,29 @@ pub const S_SYNCMGR_MISSINGITEMS: windows_core::HRESULT = windows_core::HRESULT(
 pub const S_SYNCMGR_RETRYSYNC: windows_core::HRESULT = windows_core::HRESULT(0x40202_u32 as _);
 pub const SyncMgr: windows_core::GUID =
     windows_core::GUID::from_u128(0x6295df27_35ee_11d1_8707_00c04fd93327);
+#[doc(hidden)]
 pub const WAIT_ABANDONED: WAIT_EVENT = 128;
+#[doc(hidden)]
 pub const WAIT_ABANDONED_0: WAIT_EVENT = 128;
+#[doc(hidden)]
 pub type WAIT_EVENT = u32;
+#[doc(hidden)]
 pub const WAIT_FAILED: WAIT_EVENT = 4294967295;
+#[doc(hidden)]
 pub const WAIT_IO_COMPLETION: WAIT_EVENT = 192;
+#[doc(hidden)]
 pub const WAIT_OBJECT_0: WAIT_EVENT = 0;
+#[doc(hidden)]
 pub const WAIT_TIMEOUT: WAIT_EVENT = 258;
+#[doc(hidden)]
 pub type WIN32_ERROR = u32;
+#[doc(hidden)]
 pub type WINDOW_EX_STYLE = u32;
+#[doc(hidden)]
 pub type WINDOW_STYLE = u32;
+#[doc(hidden)]
 pub const WM_APP: u32 = 32768;
+#[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WNDCLASSW {
@@ -2361,65 +2494,123 @@ pub struct WNDCLASSW {
     pub lpszMenuName: windows_core::PWSTR,
     pub lpszClassName: windows_core::PWSTR,
 }
+#[doc(hidden)]
 pub type WNDCLASS_STYLES = u32;
+#[doc(hidden)]
 pub type WNDPROC = Option<
     unsafe extern "system" fn(param0: HWND, param1: u32, param2: WPARAM, param3: LPARAM) -> LRESULT,
 >;
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct WPARAM(pub usize);
+#[doc(hidden)]
 pub const WS_ACTIVECAPTION: WINDOW_STYLE = 1;
+#[doc(hidden)]
 pub const WS_BORDER: WINDOW_STYLE = 8388608;
+#[doc(hidden)]
 pub const WS_CAPTION: WINDOW_STYLE = 12582912;
+#[doc(hidden)]
 pub const WS_CHILD: WINDOW_STYLE = 1073741824;
+#[doc(hidden)]
 pub const WS_CHILDWINDOW: WINDOW_STYLE = 1073741824;
+#[doc(hidden)]
 pub const WS_CLIPCHILDREN: WINDOW_STYLE = 33554432;
+#[doc(hidden)]
 pub const WS_CLIPSIBLINGS: WINDOW_STYLE = 67108864;
+#[doc(hidden)]
 pub const WS_DISABLED: WINDOW_STYLE = 134217728;
+#[doc(hidden)]
 pub const WS_DLGFRAME: WINDOW_STYLE = 4194304;
+#[doc(hidden)]
 pub const WS_EX_ACCEPTFILES: WINDOW_EX_STYLE = 16;
+#[doc(hidden)]
 pub const WS_EX_APPWINDOW: WINDOW_EX_STYLE = 262144;
+#[doc(hidden)]
 pub const WS_EX_CLIENTEDGE: WINDOW_EX_STYLE = 512;
+#[doc(hidden)]
 pub const WS_EX_COMPOSITED: WINDOW_EX_STYLE = 33554432;
+#[doc(hidden)]
 pub const WS_EX_CONTEXTHELP: WINDOW_EX_STYLE = 1024;
+#[doc(hidden)]
 pub const WS_EX_CONTROLPARENT: WINDOW_EX_STYLE = 65536;
+#[doc(hidden)]
 pub const WS_EX_DLGMODALFRAME: WINDOW_EX_STYLE = 1;
+#[doc(hidden)]
 pub const WS_EX_LAYERED: WINDOW_EX_STYLE = 524288;
+#[doc(hidden)]
 pub const WS_EX_LAYOUTRTL: WINDOW_EX_STYLE = 4194304;
+#[doc(hidden)]
 pub const WS_EX_LEFT: WINDOW_EX_STYLE = 0;
+#[doc(hidden)]
 pub const WS_EX_LEFTSCROLLBAR: WINDOW_EX_STYLE = 16384;
+#[doc(hidden)]
 pub const WS_EX_LTRREADING: WINDOW_EX_STYLE = 0;
+#[doc(hidden)]
 pub const WS_EX_MDICHILD: WINDOW_EX_STYLE = 64;
+#[doc(hidden)]
 pub const WS_EX_NOACTIVATE: WINDOW_EX_STYLE = 134217728;
+#[doc(hidden)]
 pub const WS_EX_NOINHERITLAYOUT: WINDOW_EX_STYLE = 1048576;
+#[doc(hidden)]
 pub const WS_EX_NOPARENTNOTIFY: WINDOW_EX_STYLE = 4;
+#[doc(hidden)]
 pub const WS_EX_NOREDIRECTIONBITMAP: WINDOW_EX_STYLE = 2097152;
+#[doc(hidden)]
 pub const WS_EX_OVERLAPPEDWINDOW: WINDOW_EX_STYLE = 768;
+#[doc(hidden)]
 pub const WS_EX_PALETTEWINDOW: WINDOW_EX_STYLE = 392;
+#[doc(hidden)]
 pub const WS_EX_RIGHT: WINDOW_EX_STYLE = 4096;
+#[doc(hidden)]
 pub const WS_EX_RIGHTSCROLLBAR: WINDOW_EX_STYLE = 0;
+#[doc(hidden)]
 pub const WS_EX_RTLREADING: WINDOW_EX_STYLE = 8192;
+#[doc(hidden)]
 pub const WS_EX_STATICEDGE: WINDOW_EX_STYLE = 131072;
+#[doc(hidden)]
 pub const WS_EX_TOOLWINDOW: WINDOW_EX_STYLE = 128;
+#[doc(hidden)]
 pub const WS_EX_TOPMOST: WINDOW_EX_STYLE = 8;
+#[doc(hidden)]
 pub const WS_EX_TRANSPARENT: WINDOW_EX_STYLE = 32;
+#[doc(hidden)]
 pub const WS_EX_WINDOWEDGE: WINDOW_EX_STYLE = 256;
+#[doc(hidden)]
 pub const WS_GROUP: WINDOW_STYLE = 131072;
+#[doc(hidden)]
 pub const WS_HSCROLL: WINDOW_STYLE = 1048576;
+#[doc(hidden)]
 pub const WS_ICONIC: WINDOW_STYLE = 536870912;
+#[doc(hidden)]
 pub const WS_MAXIMIZE: WINDOW_STYLE = 16777216;
+#[doc(hidden)]
 pub const WS_MAXIMIZEBOX: WINDOW_STYLE = 65536;
+#[doc(hidden)]
 pub const WS_MINIMIZE: WINDOW_STYLE = 536870912;
+#[doc(hidden)]
 pub const WS_MINIMIZEBOX: WINDOW_STYLE = 131072;
+#[doc(hidden)]
 pub const WS_OVERLAPPED: WINDOW_STYLE = 0;
+#[doc(hidden)]
 pub const WS_OVERLAPPEDWINDOW: WINDOW_STYLE = 13565952;
+#[doc(hidden)]
 pub const WS_POPUP: WINDOW_STYLE = 2147483648;
+#[doc(hidden)]
 pub const WS_POPUPWINDOW: WINDOW_STYLE = 2156396544;
+#[doc(hidden)]
 pub const WS_SIZEBOX: WINDOW_STYLE = 262144;
+#[doc(hidden)]
 pub const WS_SYSMENU: WINDOW_STYLE = 524288;
+#[doc(hidden)]
 pub const WS_TABSTOP: WINDOW_STYLE = 65536;
+#[doc(hidden)]
 pub const WS_THICKFRAME: WINDOW_STYLE = 262144;
+#[doc(hidden)]
 pub const WS_TILED: WINDOW_STYLE = 0;
+#[doc(hidden)]
 pub const WS_TILEDWINDOW: WINDOW_STYLE = 13565952;
+#[doc(hidden)]
 pub const WS_VISIBLE: WINDOW_STYLE = 268435456;
+#[doc(hidden)]
 pub const WS_VSCROLL: WINDOW_STYLE = 2097152;

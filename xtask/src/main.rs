@@ -85,8 +85,67 @@ fn generate_bindings(out: &Path) {
     windows_bindgen::bindgen(args);
     let body =
         std::fs::read_to_string(out).unwrap_or_else(|error| panic!("{}: {error}", out.display()));
+    let body = hide_non_protocol(&body);
     std::fs::write(out, format!("{BINDINGS_HEADER}{body}"))
         .unwrap_or_else(|error| panic!("{}: {error}", out.display()));
+}
+
+/// Whether a generated item belongs to the protocol surface that `syncmgr::abi` documents: the
+/// mobsync interfaces, structs and constants, the HRESULTs, the class factory and the Win32 types
+/// the protocol's signatures use.
+fn is_protocol(name: &str) -> bool {
+    const PREFIXES: [&str; 9] = [
+        "SYNCMGR",
+        "ISyncMgr",
+        "S_SYNCMGR",
+        "MAX_SYNCMGR",
+        "SyncMgr",
+        "E_",
+        "CLASS_E_",
+        "IClassFactory",
+        "IAgileObject",
+    ];
+    const NAMES: [&str; 5] = ["S_OK", "S_FALSE", "FILETIME", "HICON", "HWND"];
+    PREFIXES.iter().any(|prefix| name.starts_with(prefix)) || NAMES.contains(&name)
+}
+
+/// `body` with `#[doc(hidden)]` on every top-level item outside the protocol surface (the Win32
+/// calls the runtime and the test kit make, and their types): public, so that the test kit can
+/// use them, but not part of the documented API.
+fn hide_non_protocol(body: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        let name = [
+            "pub const ",
+            "pub struct ",
+            "pub unsafe fn ",
+            "pub type ",
+            "pub trait ",
+        ]
+        .iter()
+        .find_map(|kind| line.strip_prefix(kind))
+        .map(|rest| {
+            rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or_default()
+        });
+        if let Some(name) = name
+            && !is_protocol(name)
+        {
+            // Before the item's own attributes (`#[inline]`, `#[repr(C)]`, `#[derive(..)]`).
+            let at = out.len()
+                - out
+                    .iter()
+                    .rev()
+                    .take_while(|previous| previous.starts_with("#["))
+                    .count();
+            out.insert(at, "#[doc(hidden)]");
+        }
+        out.push(line);
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
 }
 
 /// The first lines of the generated bindings: what wrote them, from what, and how to redo it.
