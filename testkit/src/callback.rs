@@ -9,10 +9,10 @@
 use crate::check::{
     Checker, Event, LogInfo, Progress, TextProblem, Violation, ViolationKind, is_final,
 };
-use crate::report::{HandlerInfo, ItemInfo};
 use core::ffi::c_void;
 use core::ptr::NonNull;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
@@ -93,6 +93,36 @@ pub struct LogLine {
     pub item: Option<GUID>,
     /// `ErrorID`, when the entry has one (the id `ShowError` takes).
     pub error_id: Option<GUID>,
+}
+
+/// The handler as it describes itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandlerInfo {
+    /// The library the driver loaded, if any.
+    pub library: Option<PathBuf>,
+    /// `wszHandlerName` from `GetHandlerInfo`.
+    pub name: Option<String>,
+    /// `SyncMgrHandlerFlags`.
+    pub flags: Option<u32>,
+    /// Whether `hIcon` was not null.
+    pub icon: bool,
+}
+
+/// One enumerated item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemInfo {
+    /// `ItemID`.
+    pub id: GUID,
+    /// `wszItemName`.
+    pub name: String,
+    /// `dwFlags`.
+    pub flags: u32,
+    /// `dwItemState` (`SYNCMGRITEMSTATE_CHECKED` is 1).
+    pub state: u32,
+    /// `ftLastUpdate` as (low, high).
+    pub last_update: (u32, u32),
+    /// Whether `hIcon` was not null.
+    pub icon: bool,
 }
 
 /// Watches a session as it runs, e.g. to draw it. Every method has an empty default.

@@ -82,11 +82,12 @@ pub use callback::{
     Effect, LogLine, Observer, ProgressAnswer, Recording, TIMEOUT, Trigger, TriggeredCall, When,
     callback,
 };
+pub use callback::{HandlerInfo, ItemInfo};
 pub use check::{
     Event, EventCounts, ItemTrack, LogInfo, Progress, TextProblem, Violation, ViolationKind,
 };
 pub use names::{flag_names, hresult_name, log_level_name, parse_guid, status_label, status_name};
-pub use report::{Call, CallbackKind, HandlerInfo, ItemInfo, Report};
+pub use report::{Call, CallbackKind, Report};
 pub use session::{ItemRef, Selection, SetupError};
 
 pub use When::{After, Delay, Percent};

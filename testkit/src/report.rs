@@ -1,8 +1,7 @@
 //! What a session produced.
 
-use crate::callback::{LogLine, Trigger};
+use crate::callback::{HandlerInfo, ItemInfo, LogLine, Trigger};
 use crate::check::{EventCounts, ItemTrack, Progress, Violation, is_final};
-use std::path::PathBuf;
 use std::time::Duration;
 use syncmgr::{GUID, HRESULT, LogLevel, SyncStatus};
 
@@ -45,36 +44,6 @@ impl CallbackKind {
             Self::Agile => "agile",
         }
     }
-}
-
-/// The handler as it describes itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HandlerInfo {
-    /// The library the driver loaded, if any.
-    pub library: Option<PathBuf>,
-    /// `wszHandlerName` from `GetHandlerInfo`.
-    pub name: Option<String>,
-    /// `SyncMgrHandlerFlags`.
-    pub flags: Option<u32>,
-    /// Whether `hIcon` was not null.
-    pub icon: bool,
-}
-
-/// One enumerated item.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemInfo {
-    /// `ItemID`.
-    pub id: GUID,
-    /// `wszItemName`.
-    pub name: String,
-    /// `dwFlags`.
-    pub flags: u32,
-    /// `dwItemState` (`SYNCMGRITEMSTATE_CHECKED` is 1).
-    pub state: u32,
-    /// `ftLastUpdate` as (low, high).
-    pub last_update: (u32, u32),
-    /// Whether `hIcon` was not null.
-    pub icon: bool,
 }
 
 /// One call the driver made and its answer.

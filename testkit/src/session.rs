@@ -6,11 +6,12 @@
 //! `ShowProperties` / `ShowError` as planned → `SetProgressCallback(NULL)` → `Release` → the
 //! handler's module (or object) let go.
 
+use crate::callback::ItemInfo;
 use crate::callback::{CallbackRef, Effect, Observer, Recorder, Recording, Trigger, When};
 use crate::check::{self, Event, Violation, ViolationKind, fixed_string};
 use crate::load::Loaded;
 use crate::names::{hresult_name, status_label};
-use crate::report::{Call, CallbackKind, ItemInfo, Report};
+use crate::report::{Call, CallbackKind, Report};
 use core::ffi::c_void;
 use core::mem::ManuallyDrop;
 use std::sync::Arc;
