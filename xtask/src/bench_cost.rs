@@ -570,7 +570,7 @@ fn print_builds(
         let dll = target.join(format!("{index}/{WINDOWS_TARGET}/release/{}", build.dll));
         check_exports(&dll)?;
         let stripped = dll.with_extension("stripped.dll");
-        run_ok(Command::new(STRIP).arg("-o").arg(&stripped).arg(&dll))?;
+        crate::run_ok(Command::new(STRIP).arg("-o").arg(&stripped).arg(&dll))?;
         let size = |path: &Path| fs::metadata(path).map_or(0, |meta| meta.len());
         let mut walls: Vec<Duration> = samples[index].iter().map(|sample| sample.wall).collect();
         walls.sort();
@@ -678,23 +678,7 @@ fn cargo_command(root: &Path) -> Command {
 }
 
 fn cargo_ok(command: &mut Command) -> Result<(), String> {
-    run_ok(command)
-}
-
-fn run_ok(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .stdin(Stdio::null())
-        .status()
-        .map_err(|error| format!("failed to run {}: {error}", command.get_program().display()))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{} {:?} failed ({status})",
-            command.get_program().display(),
-            command.get_args().collect::<Vec<_>>()
-        ))
-    }
+    crate::run_ok(command)
 }
 
 /// The workspace's target directory (honours `CARGO_TARGET_DIR`).

@@ -33,7 +33,7 @@ mod wine;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -194,6 +194,23 @@ fn cargo_metadata(args: &[&str]) -> Result<serde_json::Value, String> {
     }
     serde_json::from_slice(&output.stdout)
         .map_err(|error| format!("`cargo metadata` printed invalid JSON: {error}"))
+}
+
+/// Runs `command` (stdin closed), which must exit successfully.
+pub(crate) fn run_ok(command: &mut Command) -> Result<(), String> {
+    let status = command
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|error| format!("failed to run {}: {error}", command.get_program().display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} {:?} failed ({status})",
+            command.get_program().display(),
+            command.get_args().collect::<Vec<_>>()
+        ))
+    }
 }
 
 /// The cargo that runs this xtask.

@@ -19,15 +19,13 @@ pub(crate) fn main(args: &[String]) -> ExitCode {
     let dll = match args {
         [] => {
             let root = crate::workspace_root();
-            let status = Command::new(crate::cargo())
-                .current_dir(&root)
-                .args(["build", "-q", "--release", "-p", "example-minimal"])
-                .args(["--target", "x86_64-pc-windows-gnu"])
-                .status();
-            if !status.is_ok_and(|status| status.success()) {
-                eprintln!(
-                    "size-profile: building example-minimal for x86_64-pc-windows-gnu failed"
-                );
+            if let Err(error) = crate::run_ok(
+                Command::new(crate::cargo())
+                    .current_dir(&root)
+                    .args(["build", "-q", "--release", "-p", "example-minimal"])
+                    .args(["--target", "x86_64-pc-windows-gnu"]),
+            ) {
+                eprintln!("size-profile: {error}");
                 return ExitCode::FAILURE;
             }
             root.join("target/x86_64-pc-windows-gnu/release/example_minimal.dll")

@@ -46,7 +46,7 @@ fn check() -> Result<(), String> {
     crate::packages::ensure_rustup_target("x86_64-pc-windows-gnu")?;
 
     // 1. new
-    run(Command::new(crate::cargo()).current_dir(&root).args([
+    crate::run_ok(Command::new(crate::cargo()).current_dir(&root).args([
         "build",
         "-q",
         "-p",
@@ -62,19 +62,23 @@ fn check() -> Result<(), String> {
             .map_err(|error| format!("{}: {error}", parent.display()))?;
     }
     let dir = parent.join("my-handler");
-    run(Command::new(&host)
-        .arg("new")
-        .arg(&dir)
-        .arg("--syncmgr-path")
-        .arg(&root))?;
+    crate::run_ok(
+        Command::new(&host)
+            .arg("new")
+            .arg(&dir)
+            .arg("--syncmgr-path")
+            .arg(&root),
+    )?;
 
     // 2. test
     let crate_target = target.join("template");
     let cargo = |args: &[&str]| -> Result<(), String> {
-        run(Command::new(crate::cargo())
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", &crate_target)
-            .args(args))
+        crate::run_ok(
+            Command::new(crate::cargo())
+                .current_dir(&dir)
+                .env("CARGO_TARGET_DIR", &crate_target)
+                .args(args),
+        )
     };
     cargo(&["test", "-q"])?;
     cargo(&["clippy", "-q", "--all-targets", "--", "-D", "warnings"])?;
@@ -86,7 +90,7 @@ fn check() -> Result<(), String> {
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     ));
-    run(Command::new(&host).arg(&library))?;
+    crate::run_ok(Command::new(&host).arg(&library))?;
 
     // 4. windows
     cargo(&["build", "-q", "--target", "x86_64-pc-windows-gnu"])?;
@@ -133,16 +137,4 @@ fn check_dll(dll: &Path) -> Result<(), String> {
     }
     println!("template: {} exports {}", dll.display(), EXPORTS.join(", "));
     Ok(())
-}
-
-/// Runs `command`, which must succeed.
-fn run(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|error| format!("{command:?}: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed: {status}"))
-    }
 }
