@@ -147,7 +147,7 @@ mod tests {
             );
             let source = std::fs::read_to_string(&source)
                 .unwrap_or_else(|error| panic!("{source}: {error}"));
-            let clsid = format!("clsid = \"{:?}\"", example.clsid).to_lowercase();
+            let clsid = format!("clsid = \"{}\"", crate::new::guid_text(example.clsid));
             assert!(
                 source.contains(&clsid),
                 "examples/{} declares {clsid}",

@@ -214,6 +214,6 @@ fn random_guid() -> Result<GUID, String> {
 }
 
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower case, as the attribute takes it.
-fn guid_text(guid: GUID) -> String {
+pub(crate) fn guid_text(guid: GUID) -> String {
     format!("{guid:?}").to_lowercase()
 }
