@@ -1,11 +1,12 @@
-//! The Synchronization Manager ABI, generated from Win32 metadata 63.0.31 by windows-bindgen 0.100.
+//! The Synchronization Manager and Sync Center ABI, generated from Win32 metadata 63.0.31 by windows-bindgen 0.100.
 //!
 //! Nothing here is typed by hand: `cargo run -p xtask -- bindgen` writes `bindings.rs` from the
 //! filter in `xtask/src/filter.txt`, and a test fails when the checked-in file is stale.
 //!
 //! The documented surface is the protocol: the mobsync interfaces (`ISyncMgrSynchronize`, its
-//! callback, the enumerator) with their vtables, the `SYNCMGR*` structs, enums and constants, the
-//! HRESULTs, `IClassFactory` and the Win32 types their signatures use (`HWND`, `HICON`,
+//! callback, the enumerator) and the Sync Center ones of syncmgr.h (`ISyncMgrHandler` and the
+//! interfaces around it, `ISyncMgrSessionCreator`, `ISyncMgrSyncCallback`, `ISyncMgrControl`)
+//! with their vtables, the `SYNCMGR*` structs, enums and constants, the HRESULTs, `IClassFactory` and the Win32 types their signatures use (`HWND`, `HICON`,
 //! `FILETIME`); `docs/protocol.md` describes each. The Win32 functions and types the runtime and
 //! the test kit call besides (COM initialization, windows, messages, the registry) are public only
 //! so that the test kit can share them: they are hidden from the documentation and not part of

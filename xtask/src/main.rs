@@ -1,7 +1,7 @@
 //! Developer tasks for the syncmgr workspace.
 //!
 //! `cargo run -p xtask -- bindgen` regenerates `runtime/src/bindings.rs`, the ABI of the
-//! Synchronization Manager interfaces, from Win32 metadata 63.0.31 with windows-bindgen 0.100.
+//! Synchronization Manager and Sync Center interfaces, from Win32 metadata 63.0.31 with windows-bindgen 0.100.
 //! The filter in `xtask/src/filter.txt` lists exactly what the runtime uses; windows-bindgen adds
 //! the closure of types those items reference.
 //!
@@ -91,12 +91,15 @@ fn generate_bindings(out: &Path) {
 }
 
 /// Whether a generated item belongs to the protocol surface that `syncmgr::abi` documents: the
-/// mobsync interfaces, structs and constants, the HRESULTs, the class factory and the Win32 types
+/// mobsync and Sync Center interfaces, structs and constants, the HRESULTs, the class factory and the Win32 types
 /// the protocol's signatures use.
 fn is_protocol(name: &str) -> bool {
-    const PREFIXES: [&str; 9] = [
+    const PREFIXES: [&str; 12] = [
         "SYNCMGR",
         "ISyncMgr",
+        "IEnumSyncMgr",
+        "IEnumString",
+        "IEnumUnknown",
         "S_SYNCMGR",
         "MAX_SYNCMGR",
         "SyncMgr",
@@ -155,7 +158,7 @@ const BINDINGS_HEADER: &str = "\
 //
 // Generator: windows-bindgen 0.100.0 (`--flat`), with the filter in `xtask/src/filter.txt`.
 // Metadata: Win32 metadata 63.0.31 (`Windows.Win32.winmd`, as shipped inside the
-// windows-bindgen 0.66.0 crate), which describes mobsync.h.
+// windows-bindgen 0.66.0 crate), which describes mobsync.h and syncmgr.h.
 
 ";
 
