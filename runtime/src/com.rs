@@ -40,8 +40,11 @@ pub(crate) unsafe trait ComObject: Sized + 'static {
     type Vtable: 'static;
     /// The interface name in traces.
     const INTERFACE: &'static str;
-    /// The IIDs `QueryInterface` answers, all with the one vtable.
+    /// The IIDs `QueryInterface` answers with the header's vtable.
     const IIDS: &'static [GUID];
+    /// The object's further interfaces: each IID with the byte offset of the field that points
+    /// at its vtable (see [`Facet`]).
+    const FACETS: &'static [(GUID, usize)] = &[];
 
     /// The object's header, its first field.
     fn header(&self) -> &Header<Self::Vtable>;
@@ -70,6 +73,34 @@ pub(crate) fn into_interface<T: ComObject, I: Interface>(object: T) -> I {
     // SAFETY: per `ComObject`'s contract the box starts with a vtable pointer of `I`'s layout;
     // the new interface owns the count of 1.
     unsafe { I::from_raw(Box::into_raw(Box::new(object)).cast()) }
+}
+
+/// A further interface of object `T`: a `&'static` vtable pointer field of `T` at
+/// [`OFFSET`](Self::OFFSET) bytes, whose address is the interface pointer COM sees. Its
+/// `IUnknown` slots are [`iunknown_facet::<T, Self>()`](iunknown_facet) and its methods go
+/// through [`call_facet`]; both find the object by subtracting the offset.
+///
+/// # Safety
+/// `T` has, at `OFFSET`, a field holding a `&'static` vtable of this interface, whose `base__`
+/// is `iunknown_facet::<T, Self>()`, and `(IID, OFFSET)` is among `T::FACETS`.
+pub(crate) unsafe trait Facet<T: ComObject> {
+    /// The interface name in traces.
+    const INTERFACE: &'static str;
+    /// The byte offset of the vtable pointer field in `T`.
+    const OFFSET: usize;
+}
+
+/// The object whose facet `P` is at `this`, or `None` for a null pointer.
+///
+/// # Safety
+/// `this` is null or an interface pointer of facet `P` of a live `T`.
+unsafe fn facet_object<'a, T: ComObject, P: Facet<T>>(this: *mut c_void) -> Option<&'a T> {
+    if this.is_null() {
+        return None;
+    }
+    // SAFETY: per the contract `this` is `P::OFFSET` bytes into a live `T`, so stepping back
+    // stays inside that object and lands on its start.
+    unsafe { object::<T>(this.byte_sub(P::OFFSET)) }
 }
 
 /// The object behind `this`, or `None` for a null pointer.
@@ -122,6 +153,49 @@ pub(crate) unsafe fn call<T: ComObject, A: Answer>(
     hr
 }
 
+/// [`call`] for a method of facet `P`: `this` points at the facet's field, not at the object.
+///
+/// # Safety
+/// `this` is null or an interface pointer of facet `P` of a live `T`.
+pub(crate) unsafe fn call_facet<T: ComObject, P: Facet<T>, A: Answer>(
+    this: *mut c_void,
+    method: &'static str,
+    f: impl FnOnce(&T) -> A,
+) -> HRESULT {
+    // SAFETY: forwarded contract.
+    let hr = match unsafe { facet_object::<T, P>(this) } {
+        None => abi::E_POINTER,
+        Some(object) => catch(|| f(object).hresult()).unwrap_or_else(|panic| {
+            object.panicked(method, &panic);
+            abi::E_UNEXPECTED
+        }),
+    };
+    trace(P::INTERFACE, method, hr);
+    hr
+}
+
+/// The interface pointer of `object` for `iid`, if it has that interface; `object` is the
+/// pointer to the object itself.
+fn interface_of<T: ComObject>(object: *mut c_void, iid: &GUID) -> Option<*mut c_void> {
+    if T::IIDS.contains(iid) {
+        return Some(object);
+    }
+    T::FACETS
+        .iter()
+        .find(|(facet, _)| facet == iid)
+        // The offset is inside the object (`Facet`'s contract), so the pointer stays in it.
+        .map(|&(_, offset)| object.wrapping_byte_add(offset))
+}
+
+/// An interface of a live object, with a new reference: what `QueryInterface` and methods
+/// that hand out one of the object's own interfaces return.
+pub(crate) fn add_ref_interface<T: ComObject>(object: &T, iid: &GUID) -> Option<*mut c_void> {
+    let base = core::ptr::from_ref(object).cast_mut().cast::<c_void>();
+    let interface = interface_of::<T>(base, iid)?;
+    object.refs().fetch_add(1, Ordering::Relaxed);
+    Some(interface)
+}
+
 /// An `[out]` pointer, checked once: a null one is `E_POINTER`, and the slot is emptied on entry,
 /// so that the caller finds it empty after any failure, as COM's rules for `[out]` parameters
 /// ask.
@@ -172,15 +246,56 @@ unsafe extern "system" fn query_interface<T: ComObject>(
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
         // SAFETY: a non-null `iid` points at a GUID for the duration of the call.
         let iid = unsafe { iid.as_ref() }.ok_or(abi::E_INVALIDARG)?;
-        if !T::IIDS.contains(iid) {
-            return Err(abi::E_NOINTERFACE);
-        }
-        object.refs().fetch_add(1, Ordering::Relaxed);
-        out.set(this);
+        out.set(add_ref_interface(object, iid).ok_or(abi::E_NOINTERFACE)?);
         Ok(abi::S_OK)
     };
     // SAFETY: COM passes the object's interface pointer.
     unsafe { call(this, "QueryInterface", body) }
+}
+
+/// The `IUnknown` slots of facet `P` of `T`: the same object, reached from the facet's field.
+pub(crate) const fn iunknown_facet<T: ComObject, P: Facet<T>>() -> IUnknown_Vtbl {
+    IUnknown_Vtbl {
+        QueryInterface: query_interface_facet::<T, P>,
+        AddRef: add_ref_facet::<T, P>,
+        Release: release_facet::<T, P>,
+    }
+}
+
+unsafe extern "system" fn query_interface_facet<T: ComObject, P: Facet<T>>(
+    this: *mut c_void,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    // SAFETY: COM passes facet `P`'s interface pointer, which is null or `P::OFFSET` bytes into
+    // a live `T`; the object's own `QueryInterface` gets the object's pointer.
+    unsafe {
+        match facet_object::<T, P>(this) {
+            None => abi::E_POINTER,
+            Some(object) => {
+                query_interface::<T>(core::ptr::from_ref(object).cast_mut().cast(), iid, out)
+            }
+        }
+    }
+}
+
+unsafe extern "system" fn add_ref_facet<T: ComObject, P: Facet<T>>(this: *mut c_void) -> u32 {
+    // SAFETY: COM passes facet `P`'s interface pointer.
+    match unsafe { facet_object::<T, P>(this) } {
+        Some(object) => object.refs().fetch_add(1, Ordering::Relaxed) + 1,
+        None => 0,
+    }
+}
+
+unsafe extern "system" fn release_facet<T: ComObject, P: Facet<T>>(this: *mut c_void) -> u32 {
+    // SAFETY: COM passes facet `P`'s interface pointer; the object's own `Release` gets the
+    // object's pointer.
+    unsafe {
+        match facet_object::<T, P>(this) {
+            None => 0,
+            Some(object) => release::<T>(core::ptr::from_ref(object).cast_mut().cast()),
+        }
+    }
 }
 
 unsafe extern "system" fn add_ref<T: ComObject>(this: *mut c_void) -> u32 {

@@ -151,6 +151,7 @@ pub mod abi;
 mod apartment;
 mod callback;
 mod catalog;
+mod center;
 mod class;
 mod com;
 mod enumerator;

@@ -17,7 +17,7 @@ use crate::catalog::Catalog;
 use crate::enumerator::ItemEnumerator;
 use crate::guard::{catch, lock, panic_text};
 use crate::module::Token;
-use crate::sync::{self, Session};
+use crate::sync::{self, Host, Session};
 use crate::{
     Error, HandlerClass, ItemFlags, Participation, PropertiesChange, ShowErrorOutcome, SyncEvent,
     SyncStatus,
@@ -175,7 +175,7 @@ impl<T: HandlerClass> Shared<T> {
     }
 
     /// The handler's items; a failure or panic in its `items()` becomes the HRESULT.
-    fn catalog(&self) -> Result<Catalog, HRESULT> {
+    pub(crate) fn catalog(&self) -> Result<Catalog, HRESULT> {
         match catch(|| Catalog::of(&*self.handler)) {
             Ok(Ok(catalog)) => Ok(catalog),
             Ok(Err(error)) => {
@@ -327,9 +327,15 @@ impl<T: HandlerClass> Shared<T> {
                 // The worker may reach the callback through a proxy, which needs COM on this
                 // thread; everything COM-related is released before the apartment ends.
                 let _apartment = WorkerApartment::enter();
-                sync::run(&*shared.handler, &shared.callback, &session, || {
-                    shared.end_session();
-                });
+                let failed = sync::run(
+                    &*shared.handler,
+                    Host::SyncManager(&shared.callback),
+                    &session,
+                );
+                shared.end_session();
+                if let Some(callback) = shared.callback.get() {
+                    callback.synchronize_completed(if failed { abi::E_FAIL } else { abi::S_OK });
+                }
                 drop((shared, session));
             });
         if spawned.is_ok() {

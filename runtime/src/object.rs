@@ -7,8 +7,12 @@
 //! thunk unpacks its pointers and hands over.
 
 use crate::HandlerClass;
-use crate::abi::{self, ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO};
+use crate::abi::{
+    self, ISyncMgrHandler_Vtbl, ISyncMgrHandlerInfo_Vtbl, ISyncMgrSyncItemContainer_Vtbl,
+    ISyncMgrSynchronize, ISyncMgrSynchronize_Vtbl, SYNCMGRHANDLERINFO,
+};
 use crate::callback::LogLevel;
+use crate::center::handler as center;
 use crate::com::{self, ComObject, Header, Out};
 use crate::guard::panic_text;
 use crate::machine::Shared;
@@ -29,16 +33,27 @@ pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
 pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
     com::into_interface(SyncObject {
         header: Header::new(&SyncObject::<T>::VTABLE),
+        center_handler: &center::Vtables::<T>::HANDLER,
+        center_info: &center::Vtables::<T>::INFO,
+        center_items: &center::Vtables::<T>::CONTAINER,
         shared: Arc::new(Shared::new(handler)),
     })
 }
 
-/// The object. `vtable` comes first: the object's address is its interface pointer.
+/// The object. The header comes first: the object's address is its `ISyncMgrSynchronize`
+/// pointer. Sync Center's three interfaces are facets: their vtable pointers follow, and each
+/// field's address is that interface's pointer (`center/handler.rs`).
 #[repr(C)]
-struct SyncObject<T: HandlerClass> {
+pub(crate) struct SyncObject<T: HandlerClass> {
     header: Header<ISyncMgrSynchronize_Vtbl>,
+    /// `ISyncMgrHandler`.
+    pub(crate) center_handler: &'static ISyncMgrHandler_Vtbl,
+    /// `ISyncMgrHandlerInfo`.
+    pub(crate) center_info: &'static ISyncMgrHandlerInfo_Vtbl,
+    /// `ISyncMgrSyncItemContainer`.
+    pub(crate) center_items: &'static ISyncMgrSyncItemContainer_Vtbl,
     /// Shared with the worker thread, which may outlive the last COM reference.
-    shared: Arc<Shared<T>>,
+    pub(crate) shared: Arc<Shared<T>>,
 }
 
 impl<T: HandlerClass> Drop for SyncObject<T> {
@@ -50,11 +65,13 @@ impl<T: HandlerClass> Drop for SyncObject<T> {
 }
 
 // SAFETY: `SyncObject` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
-// `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrSynchronize; `create` makes it.
+// `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrSynchronize there and Sync Center's
+// interfaces at the facet fields `center::Vtables` describes; `create` makes it.
 unsafe impl<T: HandlerClass> ComObject for SyncObject<T> {
     type Vtable = ISyncMgrSynchronize_Vtbl;
     const INTERFACE: &'static str = "ISyncMgrSynchronize";
     const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrSynchronize::IID];
+    const FACETS: &'static [(GUID, usize)] = &center::Vtables::<T>::FACETS;
 
     fn header(&self) -> &Header<Self::Vtable> {
         &self.header

@@ -3,6 +3,7 @@
 
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;
+use crate::center::Reporter;
 use crate::guard::{catch, lock, panic_text};
 use crate::guid_hash::GuidIndex;
 use crate::{Error, HandlerClass, ItemFlags, Result, SyncStatus, abi};
@@ -184,13 +185,84 @@ impl Session {
     }
 }
 
+/// Whom the worker reports to: the Sync Manager or Sync Center.
+#[derive(Clone, Copy)]
+pub(crate) enum Host<'a> {
+    /// The Sync Manager's callback slot, read at every call: once `SetProgressCallback`
+    /// replaced or removed the callback, no call reaches the old one and its reference is
+    /// released.
+    SyncManager(&'a CallbackSlot),
+    /// The `ISyncMgrSyncCallback` of a Sync Center session.
+    SyncCenter(&'a Reporter),
+}
+
+impl Host<'_> {
+    /// Reports `status` for the item at `index` (id `item`) and returns the host's answer.
+    fn status(
+        self,
+        index: usize,
+        item: &GUID,
+        status: SyncStatus,
+        text: Option<&str>,
+        values: Option<(u32, u32)>,
+    ) -> ProgressReply {
+        match self {
+            Self::SyncManager(slot) => match slot.get() {
+                Some(callback) => callback.status(item, status, text, values),
+                // Nobody listens any more (`SetProgressCallback(NULL)`): stop the work.
+                None => ProgressReply::CancelAll,
+            },
+            Self::SyncCenter(reporter) => reporter.status(index, status, text, values),
+        }
+    }
+
+    /// A log entry (`LogError`, or a Sync Center event), about `item` when given, with an
+    /// error id the user can open when given.
+    pub(crate) fn log_entry(
+        self,
+        level: LogLevel,
+        text: &str,
+        item: Option<&GUID>,
+        error_id: Option<GUID>,
+    ) {
+        match self {
+            Self::SyncManager(slot) => {
+                if let Some(callback) = slot.get() {
+                    callback.log_entry(level, text, item, error_id);
+                }
+            }
+            Self::SyncCenter(reporter) => reporter.event(level, text, item),
+        }
+    }
+
+    /// A log entry without an error id.
+    pub(crate) fn log(self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        self.log_entry(level, text, item, None);
+    }
+
+    /// Whether anybody listens: the Sync Manager's callback may be removed mid-session.
+    fn listening(self) -> bool {
+        match self {
+            Self::SyncManager(slot) => slot.get().is_some(),
+            Self::SyncCenter(_) => true,
+        }
+    }
+
+    /// Asks the host whether the item at `index` may go on, where the host has such a call
+    /// (Sync Center's `CanContinue`); the Sync Manager tells through `SetItemStatus` instead.
+    fn poll(self, index: usize) -> ProgressReply {
+        match self {
+            Self::SyncManager(_) => ProgressReply::Continue,
+            Self::SyncCenter(reporter) => reporter.can_continue(index),
+        }
+    }
+}
+
 /// The item being synchronized, as `SyncHandler::synchronize_item` sees it.
 pub struct ItemSync<'a> {
     session: &'a Session,
     index: usize,
-    /// The handler's slot, read at every call: once `SetProgressCallback` replaced or removed
-    /// the callback, no call reaches the old one and its reference is released.
-    callback: &'a CallbackSlot,
+    host: Host<'a>,
     /// The handler declared `flags(may_establish_connection)`.
     may_connect: bool,
 }
@@ -222,8 +294,15 @@ impl ItemSync<'_> {
     /// `Err(Error::cancelled())` once the item was skipped or stopped: `item.check()?` between
     /// units of work ends the item promptly. While the item is paused (`SetItemStatus(PAUSED)`)
     /// this waits, having reported `PAUSED`, until it is resumed (`RESUMING`, reported too) or
-    /// cancelled.
+    /// cancelled. In Sync Center this also asks whether the item may go on (`CanContinue`).
     pub fn check(&self) -> Result<()> {
+        self.session.apply(self.index, self.host.poll(self.index));
+        self.settle()
+    }
+
+    /// [`check`](Self::check) without asking the host: right after a report, whose answer
+    /// already said whether the item may go on.
+    fn settle(&self) -> Result<()> {
         if self.item().paused.load(Ordering::Relaxed) {
             self.hold();
         }
@@ -239,20 +318,18 @@ impl ItemSync<'_> {
     /// [`check`]: Self::check
     pub fn progress(&mut self, done: u32, total: u32, text: &str) -> Result<()> {
         self.report(SyncStatus::Updating, Some(text), Some((done, total)));
-        self.check()
+        self.settle()
     }
 
     /// Reports a status text without values (`UPDATING`) and then [`check`](Self::check)s.
     pub fn status_text(&mut self, text: &str) -> Result<()> {
         self.report(SyncStatus::Updating, Some(text), None);
-        self.check()
+        self.settle()
     }
 
     /// Adds an entry about this item to the Sync Manager's log (`LogError`).
     pub fn log(&self, level: LogLevel, text: &str) {
-        if let Some(callback) = self.callback.get() {
-            callback.log(level, text, Some(&self.item().id));
-        }
+        self.host.log(level, text, Some(&self.item().id));
     }
 
     /// Asks the Sync Manager to establish a network connection (`EstablishConnection`): the
@@ -289,7 +366,13 @@ impl ItemSync<'_> {
                 "establish_connection needs #[sync_handler(flags(may_establish_connection))]",
             ));
         }
-        let Some(callback) = self.callback.get() else {
+        let Host::SyncManager(slot) = self.host else {
+            return Err(Error::new(
+                abi::E_NOTIMPL,
+                "Sync Center establishes no connections: the handler connects on its own",
+            ));
+        };
+        let Some(callback) = slot.get() else {
             return Err(Error::new(
                 abi::E_UNEXPECTED,
                 "no Sync Manager callback to ask for a connection",
@@ -315,9 +398,8 @@ impl ItemSync<'_> {
     pub fn log_error(&self, text: &str, context: impl std::any::Any + Send + Sync) -> GUID {
         let item = self.item().id;
         let id = crate::errors::keep(Some(item), text, Some(std::sync::Arc::new(context)));
-        if let Some(callback) = self.callback.get() {
-            callback.log_entry(LogLevel::Error, text, Some(&item), Some(id));
-        }
+        self.host
+            .log_entry(LogLevel::Error, text, Some(&item), Some(id));
         id
     }
 
@@ -331,7 +413,7 @@ impl ItemSync<'_> {
         }
         self.report(SyncStatus::Paused, Some("Paused"), None);
         let mut guard = lock(&session.hold);
-        while session.holds(self.index) && self.callback.get().is_some() {
+        while session.holds(self.index) && self.host.listening() {
             guard = session
                 .wake
                 .wait_timeout(guard, HOLD_POLL)
@@ -344,29 +426,23 @@ impl ItemSync<'_> {
         }
     }
 
-    /// Sends `Progress` and applies the Sync Manager's answer.
+    /// Reports a status and applies the host's answer.
     fn report(&self, status: SyncStatus, text: Option<&str>, values: Option<(u32, u32)>) {
-        let reply = match self.callback.get() {
-            Some(callback) => callback.status(&self.item().id, status, text, values),
-            // Nobody listens any more (`SetProgressCallback(NULL)`): stop the work.
-            None => ProgressReply::CancelAll,
-        };
+        let reply = self
+            .host
+            .status(self.index, &self.item().id, status, text, values);
         self.session.apply(self.index, reply);
     }
 }
 
 /// The worker: synchronizes every item of `session` in order, reports exactly one final status
-/// per item, closes the session (`close`, which makes the object accept the next
-/// `PrepareForSync`) and sends `SynchronizeCompleted` once.
+/// per item, runs the session hooks around them, and says whether any item failed. The caller
+/// closes the session and tells the host that it ended (the Sync Manager's
+/// `SynchronizeCompleted`; Sync Center's `Synchronize` returning).
 ///
-/// It is given what it needs (the handler, its callback, the session and how to close it), not
-/// the COM object, which may be released while the worker runs.
-pub(crate) fn run<T: HandlerClass>(
-    handler: &T,
-    callback: &CallbackSlot,
-    session: &Session,
-    close: impl FnOnce(),
-) {
+/// It is given what it needs (the handler, its host and the session), not the COM object, which
+/// may be released while the worker runs.
+pub(crate) fn run<T: HandlerClass>(handler: &T, host: Host<'_>, session: &Session) -> bool {
     let mut failed = false;
     let ids = session.ids();
     // The session hook: its failure fails every item, with the reason in the log.
@@ -376,14 +452,14 @@ pub(crate) fn run<T: HandlerClass>(
         Err(panic) => Some(panic_text("begin_session", &panic)),
     };
     if let Some(text) = &begun {
-        callback.log(LogLevel::Error, text, None);
+        host.log(LogLevel::Error, text, None);
     }
     let mut outcomes = Vec::with_capacity(ids.len());
     for index in 0..session.items.len() {
         let mut item = ItemSync {
             session,
             index,
-            callback,
+            host,
             may_connect: T::DECL
                 .flags
                 .contains(crate::HandlerFlags::MAY_ESTABLISH_CONNECTION),
@@ -395,10 +471,7 @@ pub(crate) fn run<T: HandlerClass>(
         };
         failed |= status == SyncStatus::Failed;
         outcomes.push((item.id(), status));
-        let callback = callback.get();
-        if let Some(callback) = callback {
-            callback.status(&item.id(), status, Some(final_text(status)), None);
-        }
+        let _ = host.status(index, &item.id(), status, Some(final_text(status)), None);
     }
     // The closing hook: after the last final status, before the completion; its failure is a
     // warning in the log.
@@ -408,12 +481,9 @@ pub(crate) fn run<T: HandlerClass>(
         Err(panic) => Some(panic_text("end_session", &panic)),
     };
     if let Some(text) = warning {
-        callback.log(LogLevel::Warning, &text, None);
+        host.log(LogLevel::Warning, &text, None);
     }
-    close();
-    if let Some(callback) = callback.get() {
-        callback.synchronize_completed(if failed { abi::E_FAIL } else { abi::S_OK });
-    }
+    failed
 }
 
 /// Runs the handler on one item and decides its final status.
