@@ -495,6 +495,8 @@ pub struct HKEY(pub *mut core::ffi::c_void);
 #[doc(hidden)]
 pub const HKEY_CLASSES_ROOT: HKEY = HKEY(-2147483648 as _);
 #[doc(hidden)]
+pub const HKEY_LOCAL_MACHINE: HKEY = HKEY(-2147483646 as _);
+#[doc(hidden)]
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HMENU(pub *mut core::ffi::c_void);

@@ -6,6 +6,7 @@
 //! on top of the functions here.
 
 use crate::abi::{self, IClassFactory, IClassFactory_Vtbl, ISyncMgrSynchronize};
+use crate::center::collection::HandlerCollection;
 use crate::com::{self, ComObject, Header, Out};
 use crate::guard::{catch, trace};
 use crate::module::{self, Token};
@@ -57,23 +58,47 @@ pub const fn has_duplicate_clsids(classes: &[ClassEntry]) -> bool {
     false
 }
 
+/// What a class factory makes.
+#[derive(Clone, Copy)]
+enum Product {
+    /// A handler object.
+    Handler(fn() -> ISyncMgrSynchronize),
+    /// The DLL's handler collection over these classes.
+    Collection(&'static [ClassEntry]),
+}
+
+impl Product {
+    fn make(self) -> IUnknown {
+        match self {
+            Self::Handler(create) => create().into(),
+            Self::Collection(classes) => HandlerCollection::create(classes).into(),
+        }
+    }
+}
+
 /// The class factory object for one entry.
 #[repr(C)]
 struct ClassFactory {
     header: Header<IClassFactory_Vtbl>,
-    create: fn() -> ISyncMgrSynchronize,
+    product: Product,
     _token: Token,
 }
 
 /// A class factory for `entry`.
 #[must_use]
 pub fn class_factory(entry: &ClassEntry) -> IClassFactory {
+    factory(Product::Handler(entry.create))
+}
+
+fn factory(product: Product) -> IClassFactory {
     com::into_interface(ClassFactory {
         header: Header::new(&ClassFactory::VTABLE),
-        create: entry.create,
+        product,
         _token: Token::object(),
     })
 }
+
+pub use crate::center::collection::collection_clsid;
 
 // SAFETY: `ClassFactory` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
 // `com::iunknown::<Self>()`; it serves IUnknown and IClassFactory; `class_factory` makes it.
@@ -109,7 +134,7 @@ impl ClassFactory {
             if iid.is_null() {
                 return Err(abi::E_INVALIDARG);
             }
-            let instance = (object.create)();
+            let instance = object.product.make();
             // The new object answers for `iid` (AddRef'd into `out`) or `E_NOINTERFACE`;
             // dropping `instance` releases the creation reference either way.
             // SAFETY: `iid` is non-null and readable for the call, `out` writable.
@@ -132,12 +157,13 @@ impl ClassFactory {
     }
 }
 
-/// `DllGetClassObject` over `classes`.
+/// `DllGetClassObject` over `classes`: their class factories, and that of their handler
+/// collection ([`collection_clsid`]).
 ///
 /// # Safety
 /// Each pointer is null or valid for the access its name implies (COM's contract).
 pub unsafe fn get_class_object(
-    classes: &[ClassEntry],
+    classes: &'static [ClassEntry],
     clsid: *const GUID,
     iid: *const GUID,
     out: *mut *mut c_void,
@@ -149,11 +175,14 @@ pub unsafe fn get_class_object(
         let (Some(clsid), false) = (unsafe { clsid.as_ref() }, iid.is_null()) else {
             return Err(abi::E_INVALIDARG);
         };
-        match classes.iter().find(|entry| entry.clsid == *clsid) {
-            // SAFETY: `iid` is non-null and readable, `out` writable.
-            Some(entry) => Ok(unsafe { class_factory(entry).query(iid, out.as_ptr()) }),
-            None => Err(abi::CLASS_E_CLASSNOTAVAILABLE),
-        }
+        let product = if collection_clsid(classes) == Some(*clsid) {
+            Product::Collection(classes)
+        } else {
+            let entry = classes.iter().find(|entry| entry.clsid == *clsid);
+            Product::Handler(entry.ok_or(abi::CLASS_E_CLASSNOTAVAILABLE)?.create)
+        };
+        // SAFETY: `iid` is non-null and readable, `out` writable.
+        Ok(unsafe { factory(product).query(iid, out.as_ptr()) })
     })
     .map_or(abi::E_UNEXPECTED, com::Answer::hresult);
     trace("DLL", "DllGetClassObject", hr);
@@ -314,14 +343,28 @@ mod registry {
         }
     }
 
+    /// Where Sync Center looks for handler collections, under `HKEY_LOCAL_MACHINE`
+    /// (`docs/sync-center.md#registration`).
+    const HANDLER_COLLECTIONS: &str =
+        "Software\\Microsoft\\Windows\\CurrentVersion\\SyncMgr\\HandlerCollections";
+
     /// Creates (or opens) `path` under HKCR and sets `values` (`None` = the default value).
     fn write_key(path: &str, values: &[(Option<&str>, &str)]) -> Result<(), HRESULT> {
+        write_key_in(abi::HKEY_CLASSES_ROOT, path, values)
+    }
+
+    /// Creates (or opens) `path` under `root` and sets `values`.
+    fn write_key_in(
+        root: HKEY,
+        path: &str,
+        values: &[(Option<&str>, &str)],
+    ) -> Result<(), HRESULT> {
         let path = wide(path);
         let mut key = HKEY::default();
         // SAFETY: `path` is NUL-terminated and `key` is a valid out-pointer.
         win32(unsafe {
             abi::RegCreateKeyExW(
-                abi::HKEY_CLASSES_ROOT,
+                root,
                 PCWSTR(path.as_ptr()),
                 None,
                 PCWSTR::null(),
@@ -350,9 +393,13 @@ mod registry {
     }
 
     fn delete_tree(path: &str) -> Result<(), HRESULT> {
+        delete_tree_in(abi::HKEY_CLASSES_ROOT, path)
+    }
+
+    fn delete_tree_in(root: HKEY, path: &str) -> Result<(), HRESULT> {
         let path = wide(path);
         // SAFETY: `path` is NUL-terminated.
-        match unsafe { abi::RegDeleteTreeW(abi::HKEY_CLASSES_ROOT, PCWSTR(path.as_ptr())) } {
+        match unsafe { abi::RegDeleteTreeW(root, PCWSTR(path.as_ptr())) } {
             abi::ERROR_FILE_NOT_FOUND => Ok(()),
             code => win32(code),
         }
@@ -370,22 +417,43 @@ mod registry {
         unsafe { abi::CoCreateInstance(&abi::SyncMgr, None, abi::CLSCTX_INPROC_SERVER).ok() }
     }
 
+    /// The COM registration of one class: its name and the DLL, apartment-threaded.
+    fn register_class(clsid: &GUID, name: &str, path: &str) -> Result<(), HRESULT> {
+        let key = clsid_key(clsid);
+        write_key(&key, &[(None, name)])?;
+        write_key(
+            &format!("{key}\\InprocServer32"),
+            &[(None, path), (Some("ThreadingModel"), "Apartment")],
+        )
+    }
+
+    /// The handler collection, as the Windows 7 SDK sample registers one: its class, and its
+    /// key under `HandlerCollections` (`docs/sync-center.md#registration`).
+    fn register_collection(classes: &[ClassEntry], path: &str) -> Result<(), HRESULT> {
+        let Some(collection) = super::collection_clsid(classes) else {
+            return Ok(());
+        };
+        let names: Vec<&str> = classes.iter().map(|class| class.name).collect();
+        let description = names.join(", ");
+        register_class(&collection, &description, path)?;
+        write_key_in(
+            abi::HKEY_LOCAL_MACHINE,
+            &format!("{HANDLER_COLLECTIONS}\\{{{collection:?}}}"),
+            &[(None, &description)],
+        )
+    }
+
     pub(super) fn register(classes: &[ClassEntry]) -> HRESULT {
         let path = match module_path() {
             Ok(path) => path,
             Err(hr) => return hr,
         };
-        for class in classes {
-            let key = clsid_key(&class.clsid);
-            let written = write_key(&key, &[(None, class.name)]).and_then(|()| {
-                write_key(
-                    &format!("{key}\\InprocServer32"),
-                    &[(None, &path), (Some("ThreadingModel"), "Apartment")],
-                )
-            });
-            if let Err(hr) = written {
-                return hr;
-            }
+        let written = classes
+            .iter()
+            .try_for_each(|class| register_class(&class.clsid, class.name, &path))
+            .and_then(|()| register_collection(classes, &path));
+        if let Err(hr) = written {
+            return hr;
         }
         let Some(sync_manager) = sync_manager() else {
             return abi::S_FALSE;
@@ -424,6 +492,16 @@ mod registry {
         }
         for class in classes {
             if let Err(hr) = delete_tree(&clsid_key(&class.clsid)) {
+                return hr;
+            }
+        }
+        if let Some(collection) = super::collection_clsid(classes) {
+            let removed = delete_tree_in(
+                abi::HKEY_LOCAL_MACHINE,
+                &format!("{HANDLER_COLLECTIONS}\\{{{collection:?}}}"),
+            )
+            .and_then(|()| delete_tree(&clsid_key(&collection)));
+            if let Err(hr) = removed {
                 return hr;
             }
         }

@@ -11,7 +11,7 @@ use syncmgr::abi::{
     ISyncMgrHandlerInfo, ISyncMgrSyncItem, ISyncMgrSyncItemContainer, ISyncMgrSyncItemInfo,
     S_FALSE, S_OK,
 };
-use syncmgr::{GUID, HRESULT, ItemListing, ItemSync, SyncHandler, sync_handler};
+use syncmgr::{GUID, HRESULT, HandlerClass, ItemListing, ItemSync, SyncHandler, sync_handler};
 use windows_core::{BOOL, IUnknown, Interface, PCWSTR, PWSTR};
 
 const INBOX: GUID = GUID::from_u128(0x0c2b_4d8e_1f3a_4b5c_8d9e_0a1b_2c3d_4e5f);
@@ -583,4 +583,157 @@ fn synchronize_refuses_bad_input_before_any_session() {
             "not an id"
         );
     }
+}
+
+#[sync_handler(clsid = "7e3a2d8c-9f4b-4a0d-8c5e-3b4a5f6e7d8c", name = "Mail")]
+#[derive(Default)]
+struct Mail;
+
+impl SyncHandler for Mail {
+    fn synchronize_item(&self, _item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
+        Ok(())
+    }
+}
+
+static CLASSES: &[syncmgr::server::ClassEntry] = &[
+    syncmgr::server::ClassEntry::of::<Notes>(),
+    syncmgr::server::ClassEntry::of::<Mail>(),
+];
+
+/// The DLL's handler collection, made through `DllGetClassObject` as Sync Center makes it.
+fn collection() -> abi::ISyncMgrHandlerCollection {
+    let clsid = syncmgr::server::collection_clsid(CLASSES).unwrap();
+    let mut factory = garbage();
+    // SAFETY: valid CLSID, IID and out.
+    let hr = unsafe {
+        syncmgr::server::get_class_object(
+            CLASSES,
+            &raw const clsid,
+            &abi::IClassFactory::IID,
+            &raw mut factory,
+        )
+    };
+    assert_eq!(hr, S_OK);
+    // SAFETY: a new reference for us.
+    let factory = unsafe { abi::IClassFactory::from_raw(factory) };
+    let mut out = garbage();
+    // SAFETY: live factory, valid IID and out.
+    let hr = unsafe {
+        (factory.vtable().CreateInstance)(
+            factory.as_raw(),
+            ptr::null_mut(),
+            &abi::ISyncMgrHandlerCollection::IID,
+            &raw mut out,
+        )
+    };
+    assert_eq!(hr, S_OK);
+    // SAFETY: a new reference for us.
+    unsafe { abi::ISyncMgrHandlerCollection::from_raw(out) }
+}
+
+fn bind(
+    collection: &abi::ISyncMgrHandlerCollection,
+    id: &[u16],
+    iid: &GUID,
+) -> (HRESULT, *mut c_void) {
+    let mut out = garbage();
+    // SAFETY: live object; `id` NUL-terminated; valid IID and out.
+    let hr = unsafe {
+        (collection.vtable().BindToHandler)(
+            collection.as_raw(),
+            PCWSTR(id.as_ptr()),
+            iid,
+            &raw mut out,
+        )
+    };
+    (hr, out)
+}
+
+#[test]
+fn the_collection_lists_and_binds_every_handler_of_the_dll() {
+    let clsid = syncmgr::server::collection_clsid(CLASSES).unwrap();
+    assert_eq!(
+        clsid,
+        syncmgr::item_id(Notes::DECL.clsid, "syncmgr handler collection"),
+        "derived from the first class"
+    );
+    let collection = collection();
+    let mut out = garbage();
+    // SAFETY: live object, writable out.
+    let hr =
+        unsafe { (collection.vtable().GetHandlerEnumerator)(collection.as_raw(), &raw mut out) };
+    assert_eq!(hr, S_OK);
+    // SAFETY: a new reference for us.
+    let ids = unsafe { abi::IEnumString::from_raw(out) };
+    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let mut slots = [PWSTR(garbage()); 3];
+    let mut fetched = 0;
+    // SAFETY: live object; room for three pointers.
+    let hr = unsafe { (ids.vtable().Next)(ids.as_raw(), 3, slots.as_mut_ptr(), &raw mut fetched) };
+    assert_eq!((hr, fetched), (S_FALSE, 2), "two handlers, three asked for");
+    assert!(slots[2].is_null());
+    assert_eq!(
+        syncmgr::memory::outstanding_task_allocations(),
+        allocations + 2
+    );
+    let listed: Vec<String> = slots[..2].iter().map(|text| take_string(*text)).collect();
+    assert_eq!(
+        listed,
+        [id_text(Notes::DECL.clsid), id_text(Mail::DECL.clsid)]
+    );
+    // SAFETY: live object; a null count with more than one asked for is the bad input.
+    unsafe {
+        assert_eq!((ids.vtable().Reset)(ids.as_raw()), S_OK);
+        assert_eq!(
+            (ids.vtable().Next)(ids.as_raw(), 2, slots.as_mut_ptr(), ptr::null_mut()),
+            E_POINTER
+        );
+        assert_eq!((ids.vtable().Skip)(ids.as_raw(), 2), S_OK);
+        assert_eq!((ids.vtable().Skip)(ids.as_raw(), 1), S_FALSE);
+    }
+
+    // Sync Center binds for ISyncMgrHandler, and for ISyncMgrSynchronize when that fails.
+    for iid in [ISyncMgrHandler::IID, abi::ISyncMgrSynchronize::IID] {
+        let (hr, raw) = bind(&collection, &wide(&id_text(Mail::DECL.clsid)), &iid);
+        assert_eq!(hr, S_OK);
+        // SAFETY: a new reference for us.
+        let object = unsafe { IUnknown::from_raw(raw) };
+        let handler: ISyncMgrHandler = object.cast().unwrap();
+        assert_eq!(name(&handler), (S_OK, Some("Mail".to_owned())));
+    }
+    let stranger = wide(&id_text(GUID::from_u128(0x77)));
+    assert_eq!(
+        bind(&collection, &stranger, &ISyncMgrHandler::IID),
+        (abi::CLASS_E_CLASSNOTAVAILABLE, ptr::null_mut())
+    );
+    assert_eq!(
+        bind(&collection, &wide("Mail"), &ISyncMgrHandler::IID),
+        (E_INVALIDARG, ptr::null_mut())
+    );
+    let id = wide(&id_text(Notes::DECL.clsid));
+    assert_eq!(
+        bind(&collection, &id, &abi::IClassFactory::IID),
+        (abi::E_NOINTERFACE, ptr::null_mut())
+    );
+    let mut out = garbage();
+    // SAFETY: a null IID is the bad input under test.
+    let hr = unsafe {
+        (collection.vtable().BindToHandler)(
+            collection.as_raw(),
+            PCWSTR(id.as_ptr()),
+            ptr::null(),
+            &raw mut out,
+        )
+    };
+    assert_eq!((hr, out), (E_INVALIDARG, ptr::null_mut()));
+    // SAFETY: a null out-pointer is the bad input under test.
+    let hr = unsafe {
+        (collection.vtable().BindToHandler)(
+            collection.as_raw(),
+            PCWSTR(id.as_ptr()),
+            &ISyncMgrHandler::IID,
+            ptr::null_mut(),
+        )
+    };
+    assert_eq!(hr, E_POINTER);
 }

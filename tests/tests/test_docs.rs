@@ -1,6 +1,7 @@
 //! The repository's docs stand on their own: the protocol facts the code relies on live in
-//! `docs/protocol.md` with their public sources, every section of `docs/protocol.md` that code
-//! or docs cite (by its anchor) exists, and nothing cites a document outside the repository.
+//! `docs/protocol.md` (the legacy Sync Manager) and `docs/sync-center.md` (Sync Center) with their
+//! public sources, every section of either page that code or docs cite (by its anchor) exists,
+//! and nothing cites a document outside the repository.
 
 use std::path::{Path, PathBuf};
 
@@ -49,13 +50,23 @@ fn anchor(heading: &str) -> String {
         .collect()
 }
 
-fn protocol() -> String {
-    std::fs::read_to_string(root().join("docs/protocol.md")).unwrap()
+/// A document of the repository, by its path relative to the root (e.g. `docs/protocol.md`).
+fn doc(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
 }
 
-#[test]
-fn cited_sections_exist() {
-    let anchors: Vec<String> = protocol()
+fn protocol() -> String {
+    doc("docs/protocol.md")
+}
+
+fn sync_center() -> String {
+    doc("docs/sync-center.md")
+}
+
+/// Checks every citation `<doc>#<anchor>` in the repository against the `##`/`###` headings of
+/// `doc`; `doc` must have a section `known` and be cited at least `min_cited` times.
+fn check_citations(doc_path: &str, known: &str, min_cited: usize) {
+    let anchors: Vec<String> = doc(doc_path)
         .lines()
         .filter_map(|line| {
             line.strip_prefix("## ")
@@ -63,9 +74,12 @@ fn cited_sections_exist() {
         })
         .map(anchor)
         .collect();
-    assert!(anchors.contains(&"call-order".to_owned()), "{anchors:?}");
-    // Split so that this file does not match itself.
-    let needle = ["docs/protocol.md", "#"].concat();
+    assert!(
+        anchors.contains(&known.to_owned()),
+        "{doc_path} has no section `{known}`: {anchors:?}"
+    );
+    // Built here, from the path alone, so that this file does not match itself.
+    let needle = [doc_path, "#"].concat();
     let mut cited = 0;
     for (path, text) in text_files() {
         for (at, _) in text.match_indices(&needle) {
@@ -76,13 +90,72 @@ fn cited_sections_exist() {
                 .collect();
             assert!(
                 anchors.contains(&name),
-                "{}: `{needle}{name}` names no section of docs/protocol.md",
+                "{}: `{needle}{name}` names no section of {doc_path}",
                 path.display()
             );
             cited += 1;
         }
     }
-    assert!(cited >= 3, "only {cited} citations found");
+    assert!(
+        cited >= min_cited,
+        "only {cited} citations of {doc_path} found"
+    );
+}
+
+/// The rows `(name, value)` of the two-column Markdown table whose header line is `header`.
+fn table_rows(text: &str, header: &str) -> Vec<(String, String)> {
+    let mut lines = text
+        .lines()
+        .skip_while(|line| line.trim() != header)
+        .skip(1);
+    let separator = lines.next().unwrap_or_default();
+    assert!(
+        separator.starts_with("|-") || separator.starts_with("| -"),
+        "no table with header `{header}`"
+    );
+    lines
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            assert_eq!(cells.len(), 2, "`{line}` is not a two-column row");
+            (cells[0].trim_matches('`').to_owned(), cells[1].to_owned())
+        })
+        .collect()
+}
+
+/// Compares the table under `header` with `expected`: the same names, each with its ABI value.
+fn check_table(text: &str, header: &str, expected: &[(&str, i32)]) {
+    let rows = table_rows(text, header);
+    for (name, value) in &rows {
+        let Some((_, abi)) = expected.iter().find(|(known, _)| known == name) else {
+            panic!("docs/sync-center.md: `{name}` in `{header}` is no such constant");
+        };
+        let value: i32 = value
+            .parse()
+            .unwrap_or_else(|_| panic!("docs/sync-center.md: `{name}` has value `{value}`"));
+        assert_eq!(value, *abi, "docs/sync-center.md: `{name}`");
+    }
+    for (name, _) in expected {
+        assert!(
+            rows.iter().any(|(row, _)| row == name),
+            "docs/sync-center.md: `{header}` lacks `{name}`"
+        );
+    }
+}
+
+#[test]
+fn cited_sections_exist() {
+    check_citations("docs/protocol.md", "call-order", 3);
+}
+
+#[test]
+fn cited_sync_center_sections_exist() {
+    check_citations("docs/sync-center.md", "isyncmgrsynccallback", 1);
 }
 
 #[test]
@@ -118,7 +191,7 @@ fn nothing_cites_outside_the_repository() {
         .collect();
     assert!(
         offenders.is_empty(),
-        "cite docs/protocol.md instead: {offenders:?}"
+        "cite docs/protocol.md or docs/sync-center.md instead: {offenders:?}"
     );
 }
 
@@ -176,4 +249,56 @@ fn documented_statuses_match_the_abi() {
         let row = format!("`SYNCMGRSTATUS_{name}` | 0x{status:04X} |");
         assert!(text.contains(&row), "docs/protocol.md lacks {row}");
     }
+}
+
+#[test]
+fn sync_center_facts_carry_public_sources() {
+    let text = sync_center();
+    let links = text.matches("https://learn.microsoft.com/").count();
+    assert!(
+        links >= 15,
+        "docs/sync-center.md links {links} reference pages"
+    );
+    for fact in [
+        "ISyncMgrHandler",
+        "ReportProgress",
+        "E_ACCESSDENIED",
+        "HandlerCollections",
+    ] {
+        assert!(
+            text.contains(fact),
+            "docs/sync-center.md does not mention {fact}"
+        );
+    }
+}
+
+/// The two tables of `docs/sync-center.md#constants` give the values the generated ABI has.
+#[test]
+fn documented_sync_center_constants_match_the_abi() {
+    use syncmgr::abi;
+    let text = sync_center();
+    check_table(
+        &text,
+        "| SYNCMGR_PROGRESS_STATUS | value |",
+        &[
+            ("SYNCMGR_PS_UPDATING", abi::SYNCMGR_PS_UPDATING),
+            (
+                "SYNCMGR_PS_UPDATING_INDETERMINATE",
+                abi::SYNCMGR_PS_UPDATING_INDETERMINATE,
+            ),
+            ("SYNCMGR_PS_SUCCEEDED", abi::SYNCMGR_PS_SUCCEEDED),
+            ("SYNCMGR_PS_FAILED", abi::SYNCMGR_PS_FAILED),
+            ("SYNCMGR_PS_CANCELED", abi::SYNCMGR_PS_CANCELED),
+            ("SYNCMGR_PS_DISCONNECTED", abi::SYNCMGR_PS_DISCONNECTED),
+        ],
+    );
+    check_table(
+        &text,
+        "| SYNCMGR_CANCEL_REQUEST | value |",
+        &[
+            ("SYNCMGR_CR_NONE", abi::SYNCMGR_CR_NONE),
+            ("SYNCMGR_CR_CANCEL_ITEM", abi::SYNCMGR_CR_CANCEL_ITEM),
+            ("SYNCMGR_CR_CANCEL_ALL", abi::SYNCMGR_CR_CANCEL_ALL),
+        ],
+    );
 }

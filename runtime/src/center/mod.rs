@@ -7,12 +7,14 @@
 //! - `item.rs`: each item as an `ISyncMgrSyncItem` + `ISyncMgrSyncItemInfo` object, and the
 //!   `IEnumSyncMgrSyncItems` over them;
 //! - `reporter.rs`: progress, cancel requests and events through `ISyncMgrSyncCallback`;
+//! - `collection.rs`: the DLL's `ISyncMgrHandlerCollection` and its `IEnumString` of ids;
 //! - `ids.rs`: the string ids (braced GUIDs); `state.rs`: active and enabled states.
 //!
 //! What the declaration's flags become (capabilities and policies) lives in [`item_capabilities`],
 //! [`item_policies`] and [`handler_policies`]; the status translation in
 //! [`reporter::progress_status`].
 
+pub(crate) mod collection;
 pub(crate) mod handler;
 mod ids;
 mod item;

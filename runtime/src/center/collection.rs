@@ -1,0 +1,241 @@
+//! The DLL's handler collection: the `ISyncMgrHandlerCollection` by which Sync Center finds the
+//! handlers of a library (`docs/sync-center.md#isyncmgrhandlercollection`), and the
+//! `IEnumString` of their ids.
+//!
+//! One collection per DLL lists every class of `dll_exports!`; each handler's id is its CLSID
+//! (braced), and `BindToHandler` creates the handler as its class factory would. The
+//! collection's own CLSID is derived from the first handler's ([`collection_clsid`]), so it is
+//! stable for a DLL without another declaration.
+
+use super::ids;
+use crate::abi::{
+    self, IEnumString, IEnumString_Vtbl, ISyncMgrHandlerCollection, ISyncMgrHandlerCollection_Vtbl,
+};
+use crate::com::{self, ComObject, Header, Out};
+use crate::guard::lock;
+use crate::module::Token;
+use crate::server::ClassEntry;
+use core::ffi::c_void;
+use std::sync::{Arc, Mutex};
+use windows_core::{GUID, HRESULT, IUnknown, Interface, PCWSTR, PWSTR};
+
+/// The CLSID of the handler collection of a DLL serving `classes` (none for an empty list):
+/// a version 5 GUID of the name `syncmgr handler collection` under the first class's CLSID,
+/// as [`item_id`](crate::item_id) makes them.
+#[must_use]
+pub fn collection_clsid(classes: &[ClassEntry]) -> Option<GUID> {
+    classes
+        .first()
+        .map(|first| crate::item_id(first.clsid, "syncmgr handler collection"))
+}
+
+/// The collection object.
+#[repr(C)]
+pub(crate) struct HandlerCollection {
+    header: Header<ISyncMgrHandlerCollection_Vtbl>,
+    classes: &'static [ClassEntry],
+    _token: Token,
+}
+
+// SAFETY: `HandlerCollection` is `#[repr(C)]` with its `Header` first, whose vtable's `base__`
+// is `com::iunknown::<Self>()`; it serves IUnknown and ISyncMgrHandlerCollection; `create`
+// makes it.
+unsafe impl ComObject for HandlerCollection {
+    type Vtable = ISyncMgrHandlerCollection_Vtbl;
+    const INTERFACE: &'static str = "ISyncMgrHandlerCollection";
+    const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrHandlerCollection::IID];
+
+    fn header(&self) -> &Header<Self::Vtable> {
+        &self.header
+    }
+}
+
+impl HandlerCollection {
+    const VTABLE: ISyncMgrHandlerCollection_Vtbl = ISyncMgrHandlerCollection_Vtbl {
+        base__: com::iunknown::<Self>(),
+        GetHandlerEnumerator: get_handler_enumerator,
+        BindToHandler: bind_to_handler,
+    };
+
+    /// The collection of `classes`, with one reference.
+    pub(crate) fn create(classes: &'static [ClassEntry]) -> ISyncMgrHandlerCollection {
+        com::into_interface(Self {
+            header: Header::new(&Self::VTABLE),
+            classes,
+            _token: Token::object(),
+        })
+    }
+}
+
+unsafe extern "system" fn get_handler_enumerator(
+    this: *mut c_void,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    let body = |collection: &HandlerCollection| {
+        // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        let ids: Arc<[String]> = collection
+            .classes
+            .iter()
+            .map(|class| ids::text(&class.clsid))
+            .collect();
+        out.set(Strings::create(ids, 0).into_raw());
+        Ok(abi::S_OK)
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "GetHandlerEnumerator", body) }
+}
+
+/// `BindToHandler`: a new handler object for the id, asked for `iid` (Sync Center asks for
+/// `ISyncMgrHandler`, then for `ISyncMgrSynchronize` if that fails; both are served). An id that
+/// is no GUID (or over-long) is `E_INVALIDARG`; one of no class here is
+/// `CLASS_E_CLASSNOTAVAILABLE`, as in the SDK sample.
+unsafe extern "system" fn bind_to_handler(
+    this: *mut c_void,
+    id: PCWSTR,
+    iid: *const GUID,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    let body = |collection: &HandlerCollection| {
+        // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        // SAFETY: a non-null `iid` points at a GUID for the duration of the call.
+        let iid = unsafe { iid.as_ref() }.ok_or(abi::E_INVALIDARG)?;
+        // SAFETY: `id` is the caller's `[in, string]` id, alive for the call.
+        let clsid = unsafe { ids::read(id) }?;
+        let class = collection
+            .classes
+            .iter()
+            .find(|class| class.clsid == clsid)
+            .ok_or(abi::CLASS_E_CLASSNOTAVAILABLE)?;
+        let handler = (class.create)();
+        // SAFETY: `handler` is live; `iid` and `out` are valid for the call.
+        Ok(unsafe { handler.query(iid, out.as_ptr()) })
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "BindToHandler", body) }
+}
+
+/// `IEnumString` over a list of strings, each handed out as a task allocation.
+#[repr(C)]
+struct Strings {
+    header: Header<IEnumString_Vtbl>,
+    texts: Arc<[String]>,
+    position: Mutex<usize>,
+    _token: Token,
+}
+
+// SAFETY: `Strings` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
+// `com::iunknown::<Self>()`; it serves IUnknown and IEnumString; `create` makes it.
+unsafe impl ComObject for Strings {
+    type Vtable = IEnumString_Vtbl;
+    const INTERFACE: &'static str = "IEnumString";
+    const IIDS: &'static [GUID] = &[IUnknown::IID, IEnumString::IID];
+
+    fn header(&self) -> &Header<Self::Vtable> {
+        &self.header
+    }
+}
+
+impl Strings {
+    const VTABLE: IEnumString_Vtbl = IEnumString_Vtbl {
+        base__: com::iunknown::<Self>(),
+        Next: strings_next,
+        Skip: strings_skip,
+        Reset: strings_reset,
+        Clone: strings_clone,
+    };
+
+    fn create(strings: Arc<[String]>, position: usize) -> IEnumString {
+        com::into_interface(Self {
+            header: Header::new(&Self::VTABLE),
+            texts: strings,
+            position: Mutex::new(position),
+            _token: Token::object(),
+        })
+    }
+
+    /// Moves the cursor up to `count` strings on; returns the range passed.
+    fn advance(&self, count: u32) -> core::ops::Range<usize> {
+        let mut position = lock(&self.position);
+        let start = (*position).min(self.texts.len());
+        let end = start + (count as usize).min(self.texts.len() - start);
+        *position = end;
+        start..end
+    }
+}
+
+unsafe extern "system" fn strings_next(
+    this: *mut c_void,
+    celt: u32,
+    out: *mut PWSTR,
+    fetched: *mut u32,
+) -> HRESULT {
+    let body = |list: &Strings| {
+        // SAFETY: `fetched` is the caller's `[out]` pointer, null or writable during this call.
+        let fetched = unsafe { Out::new(fetched, 0) }.ok();
+        if (celt > 0 && out.is_null()) || (fetched.is_none() && celt != 1) {
+            return Err(abi::E_POINTER);
+        }
+        let slots = if celt == 0 {
+            &mut [][..]
+        } else {
+            // SAFETY: `out` is non-null (checked above) with room for `celt` pointers.
+            unsafe { core::slice::from_raw_parts_mut(out, celt as usize) }
+        };
+        slots.fill(PWSTR::null());
+        let start = lock(&list.position).min(list.texts.len());
+        let wanted = (celt as usize).min(list.texts.len() - start);
+        // Allocate everything first: on failure nothing is handed out and the cursor stays.
+        let mut made = Vec::with_capacity(wanted);
+        for text in &list.texts[start..start + wanted] {
+            match super::task_string(text, usize::MAX) {
+                Ok(text) => made.push(text),
+                Err(hr) => {
+                    for text in made {
+                        // SAFETY: made by `task_string` above and not handed out.
+                        unsafe { crate::memory::co_task_mem_free(text.0.cast()) };
+                    }
+                    return Err(hr);
+                }
+            }
+        }
+        let count = list.advance(u32::try_from(wanted).unwrap_or(celt)).len();
+        for (slot, text) in slots.iter_mut().zip(made) {
+            *slot = text;
+        }
+        if let Some(fetched) = fetched {
+            fetched.set(u32::try_from(count).unwrap_or(celt));
+        }
+        Ok(super::yes_no(count == celt as usize))
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "Next", body) }
+}
+
+unsafe extern "system" fn strings_skip(this: *mut c_void, celt: u32) -> HRESULT {
+    let body = |list: &Strings| super::yes_no(list.advance(celt).len() == celt as usize);
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "Skip", body) }
+}
+
+unsafe extern "system" fn strings_reset(this: *mut c_void) -> HRESULT {
+    let body = |list: &Strings| {
+        *lock(&list.position) = 0;
+        abi::S_OK
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "Reset", body) }
+}
+
+unsafe extern "system" fn strings_clone(this: *mut c_void, out: *mut *mut c_void) -> HRESULT {
+    let body = |list: &Strings| {
+        // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
+        let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
+        let position = *lock(&list.position);
+        out.set(Strings::create(Arc::clone(&list.texts), position).into_raw());
+        Ok(abi::S_OK)
+    };
+    // SAFETY: COM passes this object's interface pointer.
+    unsafe { com::call(this, "Clone", body) }
+}
