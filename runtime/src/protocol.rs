@@ -135,6 +135,137 @@ impl Method {
     }
 }
 
+/// A method of the Sync Center interfaces that Sync Center calls on a handler's objects
+/// (`docs/sync-center.md`). Slots with the same name and the same answers on the handler and
+/// on an item (`GetName`, `GetObject`, `GetCapabilities`, `GetPolicies`, `Enable`, and the
+/// info getters) are one variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CenterMethod {
+    /// `ISyncMgrHandler::GetName`, `ISyncMgrSyncItem::GetName`.
+    GetName,
+    /// `ISyncMgrHandler::GetHandlerInfo`.
+    GetHandlerInfo,
+    /// `ISyncMgrHandler::GetObject`, `ISyncMgrSyncItem::GetObject`.
+    GetObject,
+    /// `ISyncMgrHandler::GetCapabilities`, `ISyncMgrSyncItem::GetCapabilities`.
+    GetCapabilities,
+    /// `ISyncMgrHandler::GetPolicies`, `ISyncMgrSyncItem::GetPolicies`.
+    GetPolicies,
+    /// `ISyncMgrHandler::Activate`.
+    Activate,
+    /// `ISyncMgrHandler::Enable`, `ISyncMgrSyncItem::Enable`.
+    Enable,
+    /// `ISyncMgrHandler::Synchronize`.
+    Synchronize,
+    /// `ISyncMgrHandlerInfo::GetType`.
+    GetType,
+    /// `ISyncMgrHandlerInfo::GetTypeLabel`, `ISyncMgrSyncItemInfo::GetTypeLabel`.
+    GetTypeLabel,
+    /// `ISyncMgrHandlerInfo::GetComment`, `ISyncMgrSyncItemInfo::GetComment`.
+    GetComment,
+    /// `ISyncMgrHandlerInfo::GetLastSyncTime`, `ISyncMgrSyncItemInfo::GetLastSyncTime`.
+    GetLastSyncTime,
+    /// `ISyncMgrHandlerInfo::IsActive`.
+    IsActive,
+    /// `ISyncMgrHandlerInfo::IsEnabled`, `ISyncMgrSyncItemInfo::IsEnabled`.
+    IsEnabled,
+    /// `ISyncMgrHandlerInfo::IsConnected`, `ISyncMgrSyncItemInfo::IsConnected`.
+    IsConnected,
+    /// `ISyncMgrSyncItemContainer::GetSyncItem`.
+    GetSyncItem,
+    /// `ISyncMgrSyncItemContainer::GetSyncItemEnumerator`.
+    GetSyncItemEnumerator,
+    /// `ISyncMgrSyncItemContainer::GetSyncItemCount`.
+    GetSyncItemCount,
+    /// `ISyncMgrSyncItem::GetItemID`.
+    GetItemId,
+    /// `ISyncMgrSyncItem::GetItemInfo`.
+    GetItemInfo,
+    /// `ISyncMgrSyncItem::Delete`.
+    Delete,
+    /// `ISyncMgrHandlerCollection::GetHandlerEnumerator`.
+    GetHandlerEnumerator,
+    /// `ISyncMgrHandlerCollection::BindToHandler`.
+    BindToHandler,
+}
+
+impl CenterMethod {
+    /// The method's name, e.g. `GetSyncItem`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::GetName => "GetName",
+            Self::GetHandlerInfo => "GetHandlerInfo",
+            Self::GetObject => "GetObject",
+            Self::GetCapabilities => "GetCapabilities",
+            Self::GetPolicies => "GetPolicies",
+            Self::Activate => "Activate",
+            Self::Enable => "Enable",
+            Self::Synchronize => "Synchronize",
+            Self::GetType => "GetType",
+            Self::GetTypeLabel => "GetTypeLabel",
+            Self::GetComment => "GetComment",
+            Self::GetLastSyncTime => "GetLastSyncTime",
+            Self::IsActive => "IsActive",
+            Self::IsEnabled => "IsEnabled",
+            Self::IsConnected => "IsConnected",
+            Self::GetSyncItem => "GetSyncItem",
+            Self::GetSyncItemEnumerator => "GetSyncItemEnumerator",
+            Self::GetSyncItemCount => "GetSyncItemCount",
+            Self::GetItemId => "GetItemID",
+            Self::GetItemInfo => "GetItemInfo",
+            Self::Delete => "Delete",
+            Self::GetHandlerEnumerator => "GetHandlerEnumerator",
+            Self::BindToHandler => "BindToHandler",
+        }
+    }
+
+    /// The HRESULTs the method may return. Sources: the syncmgr.h reference pages
+    /// (`docs/sync-center.md`: `S_OK`/`S_FALSE` answers of the predicates, `E_NOTIMPL` for an
+    /// object or property not offered, `E_INVALIDARG` for an unknown item id,
+    /// `CLASS_E_CLASSNOTAVAILABLE` for an unknown handler id as in the SDK sample), COM's rules
+    /// (`E_POINTER` for a null out-pointer, `E_NOINTERFACE`), and this runtime's choices:
+    /// `E_INVALIDARG` for a null `[in]` pointer or an id that is no GUID or is over-long,
+    /// `E_UNEXPECTED` for a contained panic. `Synchronize` may also return the failure of the
+    /// host's `CreateSession`, and a method that runs handler code the failure the handler's
+    /// error carries.
+    pub const fn allowed_results(self) -> &'static [HRESULT] {
+        const S_OK: HRESULT = abi::S_OK;
+        const S_FALSE: HRESULT = abi::S_FALSE;
+        const E_POINTER: HRESULT = abi::E_POINTER;
+        const E_NOTIMPL: HRESULT = abi::E_NOTIMPL;
+        const INVALIDARG: HRESULT = abi::E_INVALIDARG;
+        const UNEXPECTED: HRESULT = abi::E_UNEXPECTED;
+        const OUTOFMEMORY: HRESULT = abi::E_OUTOFMEMORY;
+        match self {
+            Self::GetName
+            | Self::GetItemId
+            | Self::GetHandlerEnumerator
+            | Self::GetSyncItemEnumerator
+            | Self::GetSyncItemCount => &[S_OK, E_POINTER, UNEXPECTED, OUTOFMEMORY],
+            Self::GetHandlerInfo | Self::GetItemInfo => &[S_OK, E_POINTER, UNEXPECTED],
+            Self::GetObject => &[E_NOTIMPL, INVALIDARG, E_POINTER],
+            Self::GetCapabilities | Self::GetPolicies | Self::GetType => &[S_OK, E_POINTER],
+            Self::Activate | Self::Enable => &[S_OK, UNEXPECTED],
+            Self::Synchronize => &[S_OK, INVALIDARG, UNEXPECTED, OUTOFMEMORY],
+            Self::GetTypeLabel | Self::GetComment => &[S_OK, E_NOTIMPL, E_POINTER, OUTOFMEMORY],
+            Self::GetLastSyncTime => &[S_OK, E_NOTIMPL, E_POINTER],
+            Self::IsActive | Self::IsEnabled => &[S_OK, S_FALSE, E_NOTIMPL],
+            Self::IsConnected => &[S_OK, S_FALSE],
+            Self::GetSyncItem => &[S_OK, E_POINTER, INVALIDARG, UNEXPECTED, OUTOFMEMORY],
+            Self::Delete => &[S_OK, E_NOTIMPL, UNEXPECTED],
+            Self::BindToHandler => &[
+                S_OK,
+                E_POINTER,
+                INVALIDARG,
+                abi::E_NOINTERFACE,
+                abi::CLASS_E_CLASSNOTAVAILABLE,
+                OUTOFMEMORY,
+            ],
+        }
+    }
+}
+
 /// The name of an HRESULT of this protocol (`E_UNEXPECTED`, `S_SYNCMGR_CANCELITEM`), or `None`
 /// for any other value.
 #[must_use]
@@ -150,6 +281,7 @@ pub fn hresult_name(hr: HRESULT) -> Option<&'static str> {
         abi::E_FAIL => "E_FAIL",
         abi::E_OUTOFMEMORY => "E_OUTOFMEMORY",
         abi::E_ABORT => "E_ABORT",
+        abi::E_ACCESSDENIED => "E_ACCESSDENIED",
         abi::CLASS_E_CLASSNOTAVAILABLE => "CLASS_E_CLASSNOTAVAILABLE",
         abi::CLASS_E_NOAGGREGATION => "CLASS_E_NOAGGREGATION",
         abi::S_SYNCMGR_MISSINGITEMS => "S_SYNCMGR_MISSINGITEMS",

@@ -905,7 +905,7 @@ unsafe extern "system" fn enable_modeless(this: *mut c_void, enable: BOOL) -> HR
 ///
 /// # Safety
 /// `text` is null or readable up to its NUL or `TEXT_LIMIT` units, whichever comes first.
-unsafe fn read_wide(text: *const u16) -> Result<String, TextProblem> {
+pub(crate) unsafe fn read_wide(text: *const u16) -> Result<String, TextProblem> {
     if text.is_null() {
         return Err(TextProblem::Null);
     }

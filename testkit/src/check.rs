@@ -16,6 +16,11 @@ use syncmgr::abi::{self, SYNCMGRHANDLERINFO, SYNCMGRITEM};
 use syncmgr::{GUID, HRESULT};
 
 /// What kind of rule was broken.
+///
+/// The first kinds are the Sync Manager's (mobsync.h); a Sync Center session
+/// ([`center`](crate::center)) uses the same ones where the rule is the same and the kinds from
+/// [`TerminalStatusChanged`](Self::TerminalStatusChanged) on for its own rules
+/// (`docs/sync-center.md#conventions` and the interface sections there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ViolationKind {
     /// `PrepareForSyncCompleted` or `SynchronizeCompleted` never came after a successful call.
@@ -24,11 +29,15 @@ pub enum ViolationKind {
     RepeatedCompletion,
     /// A completion callback came although it must not (its call failed or was never made).
     UnexpectedCompletion,
-    /// `Progress` or `LogError` named an item that is not in the session.
+    /// `Progress` or `LogError` named an item that is not in the session; in a Sync Center
+    /// session, `CreateSession` named an item `Synchronize` did not ask for, or
+    /// `ReportProgress`, `ReportEvent` or `CanContinue` one that is not in the session.
     UnknownItem,
-    /// A session item never got a final status (`SUCCEEDED`, `FAILED`, `SKIPPED`, `STOPPED`).
+    /// A session item never got a final status (`SUCCEEDED`, `FAILED`, `SKIPPED`, `STOPPED`;
+    /// in Sync Center `SUCCEEDED`, `FAILED`, `CANCELED`, `DISCONNECTED`).
     MissingFinalStatus,
-    /// A session item got more than one final status.
+    /// A session item got more than one final status (in Sync Center a later `FAILED` is
+    /// allowed).
     RepeatedFinalStatus,
     /// `Progress` for an item after its final status.
     ProgressAfterFinalStatus,
@@ -38,26 +47,66 @@ pub enum ViolationKind {
     MalformedStruct,
     /// A string that is null where text is required or not NUL-terminated.
     MalformedString,
-    /// A status or log level that is not a `SYNCMGRSTATUS` / `SYNCMGRLOGLEVEL` value.
+    /// A status or log level that is not a `SYNCMGRSTATUS` / `SYNCMGRLOGLEVEL` value; in Sync
+    /// Center a `SYNCMGR_PROGRESS_STATUS`, `SYNCMGR_EVENT_LEVEL`, `SYNCMGR_EVENT_FLAGS` or
+    /// `SYNCMGR_HANDLER_TYPE` out of its range, or capabilities or policies with bits outside
+    /// their `*_VALID_MASK`.
     BadValue,
     /// An enumerator or out-parameter that broke its contract (duplicate ids, over-long batch,
-    /// `S_OK` with a null pointer).
+    /// `S_OK` with a null pointer; in Sync Center also `GetSyncItem` giving another item than
+    /// the one asked for).
     BadReturn,
-    /// The final `Release` of `ISyncMgrSynchronize` did not return 0.
+    /// The final `Release` of `ISyncMgrSynchronize` (of `ISyncMgrHandler` in a Sync Center
+    /// session on a handler value) did not return 0.
     ObjectNotReleased,
     /// `DllCanUnloadNow` did not answer `S_OK` after everything was released.
     CannotUnload,
-    /// The handler kept a reference to the host's callback.
+    /// The handler kept a reference to the host's callback (in Sync Center: to the session
+    /// creator or the sync callback).
     CallbackNotReleased,
     /// The handler called the host's apartment-bound callback on another thread than the one
     /// that passed it (Windows, without `--agile-callback`): a COM rule broken, which a real
     /// apartment object may not survive.
     WrongApartment,
-    /// The handler called the callback after it gave back its last reference.
+    /// The handler called the callback after it gave back its last reference (or released
+    /// more references than it took).
     CallAfterRelease,
     /// The handler called a callback that `SetProgressCallback` had replaced (beyond the one
     /// call that may already have been on its way).
     CallAfterReplace,
+    /// Sync Center: `ReportProgress` changed an item that was already reported `SUCCEEDED`,
+    /// `FAILED` or `CANCELED` to anything but `FAILED`; Sync Center answers `E_ACCESSDENIED`
+    /// (`docs/sync-center.md#isyncmgrsynccallback`).
+    TerminalStatusChanged,
+    /// Sync Center: a string longer than its limit, counting its NUL: `MAX_SYNCMGR_ID` (64) for
+    /// ids, `MAX_SYNCMGR_NAME` (128) for names and comments, `MAX_SYNCMGR_PROGRESSTEXT` (260)
+    /// for progress texts (`docs/sync-center.md#conventions`).
+    TooLong,
+    /// Sync Center: an empty id or display name; Sync Center neither shows nor synchronizes
+    /// such a handler or item (`docs/sync-center.md#isyncmgrhandler`).
+    EmptyString,
+    /// Sync Center: `GetSyncItemCount` disagrees with the number of items the enumerator
+    /// yields (`docs/sync-center.md#isyncmgrsyncitemcontainer`).
+    CountMismatch,
+    /// Sync Center: a method answered an HRESULT its documentation rules out: a predicate
+    /// (`IsActive`, `IsEnabled`, `IsConnected`) other than `S_OK`, `S_FALSE` or `E_NOTIMPL`,
+    /// `GetSyncItem` of an unknown id other than `E_INVALIDARG`, a failing item getter.
+    UnexpectedResult,
+    /// Sync Center: `CreateSession` named another handler id than the handler's own.
+    WrongHandlerId,
+    /// Sync Center: `CreateSession` was called more than once during one `Synchronize`.
+    RepeatedSession,
+    /// Sync Center: a pointer the IDL requires was null: `CreateSession`'s `ppCallback`,
+    /// `ReportEvent`'s `pguidEventID`, `QueryForAdditionalItems`' out-pointers, the item array
+    /// of `CreateSession` with a non-zero count.
+    NullPointer,
+    /// Sync Center: the handler called the session creator or the sync callback after
+    /// `Synchronize` returned.
+    CallAfterReturn,
+    /// Sync Center: an item the handler was told to cancel (a cancel request written through
+    /// `pnCancelRequest`, or `CanContinue` answering `S_FALSE`) ended otherwise than `CANCELED`
+    /// or `FAILED`.
+    CancelIgnored,
 }
 
 impl ViolationKind {
@@ -83,6 +132,16 @@ impl ViolationKind {
             Self::WrongApartment => "wrong-apartment",
             Self::CallAfterRelease => "call-after-release",
             Self::CallAfterReplace => "call-after-replace",
+            Self::TerminalStatusChanged => "terminal-status-changed",
+            Self::TooLong => "too-long",
+            Self::EmptyString => "empty-string",
+            Self::CountMismatch => "count-mismatch",
+            Self::UnexpectedResult => "unexpected-result",
+            Self::WrongHandlerId => "wrong-handler-id",
+            Self::RepeatedSession => "repeated-session",
+            Self::NullPointer => "null-pointer",
+            Self::CallAfterReturn => "call-after-return",
+            Self::CancelIgnored => "cancel-ignored",
         }
     }
 }
@@ -339,7 +398,7 @@ fn hr_text(hr: HRESULT) -> String {
     hresult_name(hr)
 }
 
-fn text_violation(what: &str, problem: TextProblem) -> Violation {
+pub(crate) fn text_violation(what: &str, problem: TextProblem) -> Violation {
     let problem = match problem {
         TextProblem::Null => "is null",
         TextProblem::Unterminated => "is not NUL-terminated",

@@ -66,11 +66,15 @@
 //! the callback is an ordinary apartment object as the Sync Manager's is
 //! ([`CallbackKind::Apartment`]); [`Session::agile_callback`] passes one that answers
 //! `IAgileObject` instead. Off Windows there are no apartments.
+//!
+//! Sync Center (Windows Vista and later) drives handlers through `ISyncMgrHandler` instead:
+//! [`center::Session`] plays that side.
 
 #![warn(missing_docs)]
 
 pub mod call;
 mod callback;
+pub mod center;
 mod check;
 mod load;
 mod names;

@@ -210,6 +210,9 @@ fn set_plan(edit: impl FnOnce(&mut Plan)) {
     edit(&mut PLAN.lock().unwrap_or_else(PoisonError::into_inner));
 }
 
+/// [`Chaos`]'s CLSID, its Sync Center handler id.
+const CHAOS_CLSID: GUID = GUID::from_u128(0x0f5e_4d3c_2b1a_4098_8776_6554_4332_21f0);
+
 /// The handler under test: its every method does what [`PLAN`] says.
 #[syncmgr::sync_handler(
     clsid = "0f5e4d3c-2b1a-4098-8776-6554433221f0",
@@ -381,6 +384,8 @@ enum Iid {
     EnumItems,
     ClassFactory,
     Callback,
+    /// `ISyncMgrHandler`, a facet of the handler object.
+    Handler,
     Random(u128),
 }
 
@@ -393,6 +398,7 @@ impl Iid {
             Iid::EnumItems => Some(ISyncMgrEnumItems::IID),
             Iid::ClassFactory => Some(IClassFactory::IID),
             Iid::Callback => Some(abi::ISyncMgrSynchronizeCallback::IID),
+            Iid::Handler => Some(abi::ISyncMgrHandler::IID),
             Iid::Random(n) => Some(GUID::from_u128(n)),
         }
     }
@@ -478,6 +484,8 @@ enum Op {
     },
     Factory(FactoryOp),
     CanUnloadNow,
+    /// A Sync Center call on the object's facets or items.
+    Center(center::CenterOp),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -598,6 +606,7 @@ impl Bits {
             3 => Iid::ClassFactory,
             4 => Iid::Callback,
             5 => Iid::Null,
+            6 if self.take(1) == 0 => Iid::Handler,
             _ => Iid::Random(u128::from(self.rest()) | 1),
         }
     }
@@ -678,7 +687,7 @@ impl Bits {
 type Decoder = fn(&mut Bits) -> Op;
 
 /// The kinds of op, with their weights in a random sequence.
-const KINDS: [(u8, Decoder); 20] = [
+const KINDS: [(u8, Decoder); 21] = [
     (6, |bits| Op::Initialize {
         flags: if bits.rare() {
             bits.dword()
@@ -766,6 +775,7 @@ const KINDS: [(u8, Decoder); 20] = [
     (1, |_| Op::ReleaseOnThread),
     (3, |bits| Op::Factory(bits.factory_op())),
     (1, |_| Op::CanUnloadNow),
+    (8, |bits| Op::Center(bits.center_op())),
 ];
 
 /// The op a gene stands for: `kind` picks the variant by weight, `bits` its fields.
@@ -816,6 +826,9 @@ fn counted<R>(f: impl FnOnce() -> R) -> R {
 /// and their completion was seen before anything else could start).
 static SYNCS: AtomicU64 = AtomicU64::new(0);
 static SYNCS_CHECKED: AtomicU64 = AtomicU64::new(0);
+
+/// Sync Center sessions run (each checked by the test kit's Sync Center and the model).
+static CENTER_SYNCS: AtomicU64 = AtomicU64::new(0);
 
 /// Faults injected, by kind, over all cases.
 static FAULTS: Mutex<Option<HashMap<&'static str, u64>>> = Mutex::new(None);
@@ -980,6 +993,8 @@ struct Harness {
     syncs: Vec<SyncRun>,
     /// No worker may be running (none started, or the last one was seen to finish).
     quiet: bool,
+    /// The Sync Center states of the handler class.
+    center: center::CenterModel,
 }
 
 type Check = core::result::Result<(), TestCaseError>;
@@ -1068,6 +1083,7 @@ impl Harness {
         } else {
             Raw(syncmgr::create(Chaos).into_raw())
         };
+        let center = center::CenterModel::reset(object)?;
         Ok(Self {
             object,
             refs: 1,
@@ -1082,6 +1098,7 @@ impl Harness {
             enumerators: Vec::new(),
             syncs: Vec::new(),
             quiet: true,
+            center,
         })
     }
 
@@ -1394,16 +1411,26 @@ impl Harness {
                 let expected = match (out_null, iid) {
                     (true, _) => E_POINTER,
                     (_, Iid::Null) => E_INVALIDARG,
-                    (_, Iid::Unknown | Iid::Synchronize) => S_OK,
+                    (_, Iid::Unknown | Iid::Synchronize | Iid::Handler) => S_OK,
                     _ => E_NOINTERFACE,
                 };
                 Self::answer(Method::QueryInterface, hr, &[expected], &[])?;
+                // A facet is another pointer to the same object: its `IUnknown` is the object.
+                let identity = got.filter(|_| hr == S_OK).map(|out| {
+                    let (hr, unknown) = Raw(out).query_interface(Iid::Unknown, false);
+                    let unknown = unknown.filter(|_| hr == S_OK);
+                    if let Some(unknown) = unknown {
+                        Raw(unknown).release();
+                    }
+                    unknown
+                });
                 check!(
-                    got.is_none_or(|out| (hr == S_OK) == (out == self.object.0)),
-                    "QueryInterface out-pointer {got:?} with {hr:?}"
+                    got.is_none_or(|out| (hr == S_OK) != out.is_null())
+                        && identity.is_none_or(|unknown| unknown == Some(self.object.0)),
+                    "QueryInterface out-pointer {got:?} with {hr:?}, identity {identity:?}"
                 );
-                if hr == S_OK {
-                    check!(self.object.release() == self.refs, "QI added one reference");
+                if let (S_OK, Some(out)) = (hr, got) {
+                    check!(Raw(out).release() == self.refs, "QI added one reference");
                 }
             }
             Op::AddRef => {
@@ -1848,6 +1875,7 @@ impl Harness {
             Op::Wait => self.wait()?,
             Op::Enumerator { which, op } => self.enumerator_step(*which, *op)?,
             Op::Factory(op) => self.factory_step(*op)?,
+            Op::Center(op) => self.center_step(op)?,
             Op::CanUnloadNow => {
                 check!(
                     syncmgr::server::can_unload_now() == S_FALSE,
@@ -2029,7 +2057,7 @@ impl Harness {
                     (true, _, _) => E_POINTER,
                     (_, true, _) => abi::CLASS_E_NOAGGREGATION,
                     (_, _, Iid::Null) => E_INVALIDARG,
-                    (_, _, Iid::Unknown | Iid::Synchronize) => S_OK,
+                    (_, _, Iid::Unknown | Iid::Synchronize | Iid::Handler) => S_OK,
                     _ => E_NOINTERFACE,
                 };
                 Self::answer(Method::CreateInstance, hr, &[expected], &[])?;
@@ -2302,11 +2330,12 @@ fn the_handler_survives_any_call_sequence() {
         .collect();
     faults.sort_unstable();
     println!(
-        "property test: {} cases, {calls} vtable calls, {} syncs ({} checked item by item) in \
-         {:.1?} ({:.1?} running the cases)",
+        "property test: {} cases, {calls} vtable calls, {} syncs ({} checked item by item) and \
+         {} Sync Center sessions in {:.1?} ({:.1?} running the cases)",
         config.cases,
         SYNCS.load(Ordering::Relaxed),
         SYNCS_CHECKED.load(Ordering::Relaxed),
+        CENTER_SYNCS.load(Ordering::Relaxed),
         started.elapsed(),
         std::time::Duration::from_nanos(CASE_NANOS.load(Ordering::Relaxed)),
     );
@@ -2317,3 +2346,7 @@ fn the_handler_survives_any_call_sequence() {
         panic!("{error}");
     }
 }
+
+// Declared after `check!`, which it uses.
+#[path = "test_properties/center.rs"]
+mod center;
