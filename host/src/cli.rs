@@ -130,6 +130,15 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
 
+    /// Play Sync Center instead of the Sync Manager: find the handler through its library's
+    /// handler collection (GetHandlerEnumerator, BindToHandler), read its ISyncMgrHandler,
+    /// ISyncMgrHandlerInfo and items, and call ISyncMgrHandler::Synchronize on a thread of its
+    /// own with the host's session creator and ISyncMgrSyncCallback, checking Sync Center's
+    /// rules. --items and --skip apply (a skip is Sync Center's cancel request: ITEM@#N during
+    /// the item's N-th ReportProgress, * for every item).
+    #[arg(long, conflicts_with_all = ["status", "show_properties", "show_error", "all_items"])]
+    pub sync_center: bool,
+
     /// Windows: call DllRegisterServer before the session (S_FALSE: registered with COM, no
     /// Sync Manager installed).
     #[arg(long, requires = "dll")]
@@ -152,6 +161,15 @@ impl Args {
             flags |= abi::SYNCMGRFLAG_SETTINGS as u32;
         }
         flags
+    }
+
+    /// The items `--skip` names (`*` for every item).
+    #[must_use]
+    pub fn skip_items(&self) -> Vec<String> {
+        self.skip
+            .iter()
+            .map(|skip| skip.item.clone().unwrap_or_else(|| "*".to_owned()))
+            .collect()
     }
 
     /// The completion timeout.

@@ -17,6 +17,9 @@
 //!   The DLL argument is optional there: `syncmgr-host --clsid GUID` creates a handler that
 //!   `regsvr32` registered purely through COM, which finds the DLL in the registry.
 //!
+//! `--sync-center` plays Sync Center instead ([`center`]): the handler is found through its
+//! library's handler collection and driven through `ISyncMgrHandler`.
+//!
 //! `--example NAME` builds a workspace example with Cargo and uses its library and CLSID, so
 //! `cargo sync-example` (an alias for `cargo run -p syncmgr-host -- --example mirror`) needs no
 //! configuration.
@@ -29,6 +32,7 @@
 //! pumping, so the handler calls it directly from its worker. Off Windows there are no
 //! apartments and the callback is called on any thread.
 
+pub mod center;
 pub mod cli;
 pub mod example;
 pub mod new;
@@ -55,6 +59,21 @@ pub fn run(args: &Args) -> i32 {
         Ok(found) => found,
         Err(error) => return host_error(args, &error),
     };
+    if args.sync_center {
+        center::run(args, dll, clsid, register, unregister)
+    } else {
+        run_sync_manager(args, dll, clsid, register, unregister)
+    }
+}
+
+/// A Sync Manager session of handler `clsid`.
+fn run_sync_manager(
+    args: &Args,
+    dll: Option<PathBuf>,
+    clsid: GUID,
+    register: bool,
+    unregister: bool,
+) -> i32 {
     let mut session = match dll {
         Some(path) => Session::library(path, clsid),
         None => Session::registered(clsid),
@@ -152,7 +171,7 @@ pub fn run(args: &Args) -> i32 {
 }
 
 /// Prints `report` (JSON or the human summary) and returns its exit code.
-fn finish(args: &Args, report: &Report) -> i32 {
+pub(crate) fn finish(args: &Args, report: &Report) -> i32 {
     if args.json {
         match serde_json::to_string_pretty(report) {
             Ok(json) => println!("{json}"),
@@ -270,7 +289,7 @@ fn only_class(dll: &std::path::Path) -> Result<GUID, String> {
     }
 }
 
-fn host_error(args: &Args, error: &str) -> i32 {
+pub(crate) fn host_error(args: &Args, error: &str) -> i32 {
     if args.json {
         let report = Report {
             problems: vec![error.to_owned()],

@@ -233,3 +233,52 @@ fn a_library_names_its_classes() {
     assert_eq!(output.status.code(), Some(0), "{report:#}");
     assert_eq!(report["handler"]["name"], "Notes");
 }
+
+#[test]
+fn sync_center_session_through_the_collection() {
+    let (code, report) = host(&["--sync-center"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["host"], "sync-center");
+    assert_eq!(report["name"], "Notes");
+    assert_eq!(
+        report["handler_id"],
+        "{6B0F7C3E-8C55-4F59-9D7B-3F4F2F6F0A11}"
+    );
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SUCCEEDED"), ("Archive", "SUCCEEDED")])
+    );
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("BindToHandler"), "{notes}");
+    assert!(notes.contains("DllCanUnloadNow returned S_OK"), "{notes}");
+    assert_eq!(report["violations"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn sync_center_cancel_request_cancels_the_item() {
+    let (code, report) = host(&["--sync-center", "--skip", "Archive@#2"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "SUCCEEDED"), ("Archive", "CANCELED")])
+    );
+    let (code, report) = host(&["--sync-center", "--skip", "*@#1"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        finals(&report),
+        pairs(&[("Inbox", "CANCELED"), ("Archive", "CANCELED")])
+    );
+}
+
+#[test]
+fn sync_center_items_subset_and_unknown_item() {
+    let (code, report) = host(&["--sync-center", "--items", "Archive"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(finals(&report), pairs(&[("Archive", "SUCCEEDED")]));
+    let (code, report) = host(&["--sync-center", "--items", "Attic"]);
+    assert_eq!(code, 3, "{report:#}");
+    assert!(
+        report["problems"].to_string().contains("Attic"),
+        "{report:#}"
+    );
+}

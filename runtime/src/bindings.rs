@@ -306,6 +306,55 @@ where
 }
 #[doc(hidden)]
 #[inline]
+pub unsafe fn RegEnumKeyExW(
+    hkey: HKEY,
+    dwindex: u32,
+    lpname: Option<windows_core::PWSTR>,
+    lpcchname: *mut u32,
+    lpreserved: Option<*const u32>,
+    lpclass: Option<windows_core::PWSTR>,
+    lpcchclass: Option<*mut u32>,
+    lpftlastwritetime: Option<*mut FILETIME>,
+) -> WIN32_ERROR {
+    windows_core::link!("advapi32.dll" "system" fn RegEnumKeyExW(hkey : HKEY, dwindex : u32, lpname : windows_core::PWSTR, lpcchname : *mut u32, lpreserved : *const u32, lpclass : windows_core::PWSTR, lpcchclass : *mut u32, lpftlastwritetime : *mut FILETIME) -> WIN32_ERROR);
+    unsafe {
+        RegEnumKeyExW(
+            hkey,
+            dwindex,
+            lpname.unwrap_or(core::mem::zeroed()) as _,
+            lpcchname as _,
+            lpreserved.unwrap_or(core::mem::zeroed()) as _,
+            lpclass.unwrap_or(core::mem::zeroed()) as _,
+            lpcchclass.unwrap_or(core::mem::zeroed()) as _,
+            lpftlastwritetime.unwrap_or(core::mem::zeroed()) as _,
+        )
+    }
+}
+#[doc(hidden)]
+#[inline]
+pub unsafe fn RegOpenKeyExW<P1>(
+    hkey: HKEY,
+    lpsubkey: P1,
+    uloptions: Option<u32>,
+    samdesired: REG_SAM_FLAGS,
+    phkresult: *mut HKEY,
+) -> WIN32_ERROR
+where
+    P1: windows_core::Param<windows_core::PCWSTR>,
+{
+    windows_core::link!("advapi32.dll" "system" fn RegOpenKeyExW(hkey : HKEY, lpsubkey : windows_core::PCWSTR, uloptions : u32, samdesired : REG_SAM_FLAGS, phkresult : *mut HKEY) -> WIN32_ERROR);
+    unsafe {
+        RegOpenKeyExW(
+            hkey,
+            lpsubkey.param().abi(),
+            uloptions.unwrap_or(core::mem::zeroed()) as _,
+            samdesired,
+            phkresult as _,
+        )
+    }
+}
+#[doc(hidden)]
+#[inline]
 pub unsafe fn RegSetValueExW<P1>(
     hkey: HKEY,
     lpvaluename: P1,
@@ -448,6 +497,8 @@ pub const CS_VREDRAW: WNDCLASS_STYLES = 1;
 pub const ERROR_CANCELLED: WIN32_ERROR = 1223;
 #[doc(hidden)]
 pub const ERROR_FILE_NOT_FOUND: WIN32_ERROR = 2;
+#[doc(hidden)]
+pub const ERROR_NO_MORE_ITEMS: WIN32_ERROR = 259;
 #[doc(hidden)]
 pub const ERROR_SUCCESS: WIN32_ERROR = 0;
 pub const E_ABORT: windows_core::HRESULT = windows_core::HRESULT(0x80004004_u32 as _);
@@ -5340,6 +5391,8 @@ impl ISyncMgrSynchronizeCallback_Vtbl {
     }
 }
 impl windows_core::RuntimeName for ISyncMgrSynchronizeCallback {}
+#[doc(hidden)]
+pub const KEY_READ: REG_SAM_FLAGS = 131097;
 #[doc(hidden)]
 pub const KEY_WRITE: REG_SAM_FLAGS = 131078;
 #[doc(hidden)]

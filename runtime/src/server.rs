@@ -98,7 +98,9 @@ fn factory(product: Product) -> IClassFactory {
     })
 }
 
-pub use crate::center::collection::collection_clsid;
+pub use crate::center::collection::{
+    HANDLER_COLLECTIONS_KEY, collection_clsid, collection_clsid_of,
+};
 
 // SAFETY: `ClassFactory` is `#[repr(C)]` with its `Header` first, whose vtable's `base__` is
 // `com::iunknown::<Self>()`; it serves IUnknown and IClassFactory; `class_factory` makes it.
@@ -343,10 +345,7 @@ mod registry {
         }
     }
 
-    /// Where Sync Center looks for handler collections, under `HKEY_LOCAL_MACHINE`
-    /// (`docs/sync-center.md#registration`).
-    const HANDLER_COLLECTIONS: &str =
-        "Software\\Microsoft\\Windows\\CurrentVersion\\SyncMgr\\HandlerCollections";
+    use super::HANDLER_COLLECTIONS_KEY as HANDLER_COLLECTIONS;
 
     /// Creates (or opens) `path` under HKCR and sets `values` (`None` = the default value).
     fn write_key(path: &str, values: &[(Option<&str>, &str)]) -> Result<(), HRESULT> {

@@ -83,22 +83,40 @@ pub(crate) struct Loaded {
 /// Off Windows this is what COM would do for an in-process server: load the DLL, ask
 /// `DllGetClassObject` for the class factory, and `CreateInstance` for `ISyncMgrSynchronize`.
 #[cfg(not(windows))]
-pub(crate) fn load(dll: Option<&Path>, clsid: GUID, _register: bool) -> Result<Loaded, String> {
+pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
+    let mut loaded = start(dll, register)?;
+    let module = loaded.module.as_ref().ok_or("no module")?;
+    loaded.handler = create(
+        module,
+        clsid,
+        &<syncmgr::abi::ISyncMgrSynchronize as syncmgr::Interface>::IID,
+    )?;
+    Ok(loaded)
+}
+
+/// The first half of [`load`]: the DLL opened, no object made yet (`handler` is null).
+#[cfg(not(windows))]
+pub(crate) fn start(dll: Option<&Path>, _register: bool) -> Result<Loaded, String> {
     let dll = dll.ok_or("a handler DLL is needed off Windows (there is no COM registry)")?;
-    let module = Module::open(dll)?;
-    let handler = create(&module, clsid)?;
     Ok(Loaded {
-        handler,
-        module: Some(module),
+        handler: core::ptr::null_mut(),
+        module: Some(Module::open(dll)?),
         notes: Vec::new(),
     })
 }
 
-/// `DllGetClassObject(clsid, IID_IClassFactory)` + `CreateInstance(NULL,
-/// IID_ISyncMgrSynchronize)` on `module`: one `ISyncMgrSynchronize` reference.
-fn create(module: &Module, clsid: GUID) -> Result<*mut c_void, String> {
+/// The second half: an object of class `clsid` from the started DLL, asked for `iid`, with one
+/// reference.
+#[cfg(not(windows))]
+pub(crate) fn create_in(loaded: &Loaded, clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
+    create(loaded.module.as_ref().ok_or("no module")?, clsid, iid)
+}
+
+/// `DllGetClassObject(clsid, IID_IClassFactory)` + `CreateInstance(NULL, iid)` on `module`:
+/// one reference to the new object's `iid`.
+fn create(module: &Module, clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
     use syncmgr::Interface;
-    use syncmgr::abi::{IClassFactory, ISyncMgrSynchronize};
+    use syncmgr::abi::IClassFactory;
 
     // SAFETY: `DllGetClassObject` has this signature (COM's contract).
     let get_class_object = unsafe {
@@ -130,14 +148,14 @@ fn create(module: &Module, clsid: GUID) -> Result<*mut c_void, String> {
         (factory.vtable().CreateInstance)(
             factory.as_raw(),
             core::ptr::null_mut(),
-            &ISyncMgrSynchronize::IID,
+            iid,
             &raw mut handler,
         )
     };
     drop(factory);
     if hr.is_err() || handler.is_null() {
         return Err(format!(
-            "IClassFactory::CreateInstance(NULL, IID_ISyncMgrSynchronize) returned {}",
+            "IClassFactory::CreateInstance(NULL, {{{iid:?}}}) for {{{clsid:?}}} returned {}",
             hresult_name(hr)
         ));
     }
@@ -168,7 +186,13 @@ pub(crate) fn classes(path: &Path) -> Result<Vec<(GUID, Option<String>)>, String
         if unsafe { list(index, &raw mut clsid) } != syncmgr::abi::S_OK {
             break;
         }
-        let name = create(&module, clsid).ok().and_then(|handler| {
+        let name = create(
+            &module,
+            clsid,
+            &<syncmgr::abi::ISyncMgrSynchronize as syncmgr::Interface>::IID,
+        )
+        .ok()
+        .and_then(|handler| {
             // SAFETY: `handler` is one fresh ISyncMgrSynchronize reference, released here.
             unsafe { handler_name(handler) }
         });
@@ -221,8 +245,34 @@ unsafe fn handler_name(handler: *mut c_void) -> Option<String> {
 /// DLL that COM loaded (found from the handler's vtable) to ask it `DllCanUnloadNow` later.
 #[cfg(windows)]
 pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Loaded, String> {
-    use syncmgr::Interface;
-    use syncmgr::abi::{self, ISyncMgrSynchronize};
+    let mut loaded = start(dll, register)?;
+    loaded.handler = create_in(
+        &loaded,
+        clsid,
+        &<syncmgr::abi::ISyncMgrSynchronize as syncmgr::Interface>::IID,
+    )?;
+    if loaded.module.is_none() {
+        match com_module(loaded.handler) {
+            Ok(module) => {
+                loaded.notes.push(format!(
+                    "CoCreateInstance loaded {} (registered for the CLSID)",
+                    module.path().display()
+                ));
+                loaded.module = Some(module);
+            }
+            Err(error) => loaded
+                .notes
+                .push(format!("{error}; DllCanUnloadNow not checked")),
+        }
+    }
+    Ok(loaded)
+}
+
+/// The first half of [`load`]: COM initialized on this (STA) thread, the DLL opened when given
+/// and registered when asked; no object made yet (`handler` is null).
+#[cfg(windows)]
+pub(crate) fn start(dll: Option<&Path>, register: bool) -> Result<Loaded, String> {
+    use syncmgr::abi;
 
     // SAFETY: once per process, on the thread that drives the session.
     let hr = unsafe { abi::CoInitializeEx(None, abi::COINIT_APARTMENTTHREADED as u32) };
@@ -245,8 +295,24 @@ pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Lo
             hr => return Err(format!("DllRegisterServer returned {}", hresult_name(hr))),
         }
     }
-    // SAFETY: COM is initialized on this thread; real activation by CLSID.
-    let handler: ISyncMgrSynchronize =
+    Ok(Loaded {
+        handler: core::ptr::null_mut(),
+        module,
+        notes,
+    })
+}
+
+/// The second half: an object of class `clsid` by COM activation on this thread
+/// (`CoCreateInstance`, which finds the DLL in the registry), asked for `iid`, with one
+/// reference.
+#[cfg(windows)]
+pub(crate) fn create_in(_loaded: &Loaded, clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
+    use syncmgr::Interface;
+    use syncmgr::abi;
+    use windows_core::IUnknown;
+
+    // SAFETY: COM is initialized on this thread (`start`); real activation by CLSID.
+    let object: IUnknown =
         unsafe { abi::CoCreateInstance(&raw const clsid, None, abi::CLSCTX_INPROC_SERVER) }
             .map_err(|error| {
                 format!(
@@ -254,37 +320,24 @@ pub(crate) fn load(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Lo
                     hresult_name(error.code())
                 )
             })?;
-    let module = match module {
-        Some(module) => Some(module),
-        None => match com_module(&handler) {
-            Ok(module) => {
-                notes.push(format!(
-                    "CoCreateInstance loaded {} (registered for the CLSID)",
-                    module.path().display()
-                ));
-                Some(module)
-            }
-            Err(error) => {
-                notes.push(format!("{error}; DllCanUnloadNow not checked"));
-                None
-            }
-        },
-    };
-    Ok(Loaded {
-        handler: handler.into_raw(),
-        module,
-        notes,
-    })
+    let mut out = core::ptr::null_mut();
+    // SAFETY: a live object; valid IID and out-pointer.
+    let hr = unsafe { object.query(iid, &raw mut out) };
+    if hr.is_err() || out.is_null() {
+        return Err(format!(
+            "the object of {{{clsid:?}}} does not answer {{{iid:?}}}: {}",
+            hresult_name(hr)
+        ));
+    }
+    Ok(out)
 }
 
-/// The DLL that COM loaded for `handler`: the module holding its vtable, opened once more (an
+/// The DLL that COM loaded for `object`: the module holding its vtable, opened once more (an
 /// extra reference, so it stays loaded like a DLL the host opened itself).
 #[cfg(windows)]
-fn com_module(handler: &syncmgr::abi::ISyncMgrSynchronize) -> Result<Module, String> {
-    use syncmgr::Interface;
-
+pub(crate) fn com_module(object: *mut c_void) -> Result<Module, String> {
     // SAFETY: a live COM interface pointer points at its vtable pointer.
-    let vtable = unsafe { *handler.as_raw().cast::<*const c_void>() };
+    let vtable = unsafe { *object.cast::<*const c_void>() };
     // The handler we hold keeps its module loaded meanwhile.
     let path = syncmgr::server::module_handle(vtable)
         .and_then(syncmgr::server::module_file)

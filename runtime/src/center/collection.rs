@@ -20,14 +20,26 @@ use std::sync::{Arc, Mutex};
 use windows_core::{GUID, HRESULT, IUnknown, Interface, PCWSTR, PWSTR};
 
 /// The CLSID of the handler collection of a DLL serving `classes` (none for an empty list):
-/// a version 5 GUID of the name `syncmgr handler collection` under the first class's CLSID,
-/// as [`item_id`](crate::item_id) makes them.
+/// [`collection_clsid_of`] its first class.
 #[must_use]
 pub fn collection_clsid(classes: &[ClassEntry]) -> Option<GUID> {
     classes
         .first()
-        .map(|first| crate::item_id(first.clsid, "syncmgr handler collection"))
+        .map(|first| collection_clsid_of(first.clsid))
 }
+
+/// The CLSID of the handler collection of a DLL whose first handler class is `first`: a
+/// version 5 GUID of the name `syncmgr handler collection` under that CLSID, as
+/// [`item_id`](crate::item_id) makes them.
+#[must_use]
+pub fn collection_clsid_of(first: GUID) -> GUID {
+    crate::item_id(first, "syncmgr handler collection")
+}
+
+/// Where Sync Center finds handler collections: one subkey per collection CLSID under this
+/// path of `HKEY_LOCAL_MACHINE` (`docs/sync-center.md#registration`).
+pub const HANDLER_COLLECTIONS_KEY: &str =
+    "Software\\Microsoft\\Windows\\CurrentVersion\\SyncMgr\\HandlerCollections";
 
 /// The collection object.
 #[repr(C)]

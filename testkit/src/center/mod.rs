@@ -83,6 +83,7 @@
 
 mod drive;
 mod host;
+mod library;
 mod report;
 mod state;
 
@@ -95,16 +96,27 @@ use crate::When;
 use crate::names::hresult_name;
 use crate::session::SetupError;
 use drive::{Plan, Target};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use syncmgr::abi::ISyncMgrHandler;
-use syncmgr::{HandlerClass, Interface};
+use syncmgr::{GUID, HandlerClass, Interface};
 
 /// A Sync Center session to run on one handler: build it, then [`run`](Self::run) it.
 #[must_use]
 pub struct Session {
     target: Result<Target, SetupError>,
     plan: Plan,
+    /// A handler to find through its library's collection when the session runs.
+    library: Option<LibraryTarget>,
+}
+
+/// A handler in a built library, found as Sync Center finds it.
+struct LibraryTarget {
+    path: Option<PathBuf>,
+    clsid: GUID,
+    register: bool,
+    unregister: bool,
 }
 
 impl core::fmt::Debug for Session {
@@ -144,7 +156,53 @@ impl Session {
         Self {
             target,
             plan: Plan::new(braced(&T::DECL.clsid)),
+            library: None,
         }
+    }
+
+    /// A session on handler `clsid` of the library at `path`, found as Sync Center finds it:
+    /// through the library's handler collection (`GetHandlerEnumerator` must list the
+    /// handler's id, the braced CLSID; `BindToHandler` gives the handler). On Windows and under
+    /// Wine the collection is a registered one (`HandlerCollections`), made by COM activation;
+    /// off Windows the library's own, made through its `DllGetClassObject`. The library's
+    /// `DllCanUnloadNow` must answer `S_OK` at the end.
+    pub fn library(path: impl Into<PathBuf>, clsid: GUID) -> Self {
+        Self::in_library(Some(path.into()), clsid)
+    }
+
+    /// [`library`](Self::library) for a handler registered with COM (Windows): the library is
+    /// found through the registry.
+    pub fn registered(clsid: GUID) -> Self {
+        Self::in_library(None, clsid)
+    }
+
+    fn in_library(path: Option<PathBuf>, clsid: GUID) -> Self {
+        Self {
+            target: Err(SetupError::Load("not loaded yet".to_owned())),
+            plan: Plan::new(braced(&clsid)),
+            library: Some(LibraryTarget {
+                path,
+                clsid,
+                register: false,
+                unregister: false,
+            }),
+        }
+    }
+
+    /// Windows: call the library's `DllRegisterServer` first (a library session only).
+    pub fn register(mut self, register: bool) -> Self {
+        if let Some(library) = &mut self.library {
+            library.register = register;
+        }
+        self
+    }
+
+    /// Windows: call the library's `DllUnregisterServer` at the end (a library session only).
+    pub fn unregister(mut self, unregister: bool) -> Self {
+        if let Some(library) = &mut self.library {
+            library.unregister = unregister;
+        }
+        self
     }
 
     /// A session on any `ISyncMgrHandler`, whose id (what `CreateSession` must name) is
@@ -157,6 +215,7 @@ impl Session {
                 sole: false,
             }),
             plan: Plan::new(handler_id.into()),
+            library: None,
         }
     }
 
@@ -211,6 +270,35 @@ impl Session {
     /// not answer `ISyncMgrHandler`, or the plan names an item the handler does not have;
     /// everything else, a failed call included, is in the report.
     pub fn run(self) -> Result<Report, SetupError> {
-        drive::drive(self.target?, &self.plan)
+        let Some(library) = self.library else {
+            return drive::drive(self.target?, &self.plan);
+        };
+        let bound = library::bind(library.path.as_deref(), library.clsid, library.register)
+            .map_err(SetupError::Load)?;
+        let target = Target {
+            handler: bound.handler,
+            sole: false,
+        };
+        let result = drive::drive(target, &self.plan);
+        let mut notes = bound.notes;
+        // Everything is released: the library may be unloaded now.
+        let unloads = bound
+            .loaded
+            .module
+            .as_ref()
+            .and_then(crate::load::Module::can_unload_now);
+        if let Some(hr) = unloads {
+            notes.push(format!("DllCanUnloadNow returned {}", hresult_name(hr)));
+        }
+        crate::load::unload(&bound.loaded, library.unregister, &mut notes);
+        let mut report = result?;
+        if unloads.is_some_and(|hr| hr != syncmgr::abi::S_OK) {
+            report.violations.push(crate::Violation::new(
+                crate::ViolationKind::ObjectNotReleased,
+                "DllCanUnloadNow does not answer S_OK after the session released everything",
+            ));
+        }
+        report.notes.extend(notes);
+        Ok(report)
     }
 }
