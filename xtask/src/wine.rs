@@ -13,20 +13,22 @@
 //! 4. **shim**: `bcryptprimitives.dll` (see `xtask/shim/`), beside the DLLs and the executables:
 //!    Rust's std imports `ProcessPrng` from it, which Wine 8 does not have.
 //! 5. **prefix**: a private `WINEPREFIX` in `target/wine-prefix`, created once, headless.
-//! 6. **register**: `regsvr32 /s` per DLL, then `reg query` checks each `InprocServer32`.
+//! 6. **register**: `regsvr32 /s` per DLL, then `reg query` checks each `InprocServer32` and
+//!    the library's handler collection under `HKLM\…\SyncMgr\HandlerCollections`.
 //! 7. **host**: the host activates each handler by its CLSID alone (`CoCreateInstance` finds the
 //!    DLL in the registry) and drives a sync session, twice: as the Sync Manager does (an
 //!    apartment callback on a pumping STA thread; a call on another thread is a violation) and
-//!    with `--agile-callback`. Each JSON report must show a conforming session in which every
-//!    item succeeded. The mirror handler then runs once more with the human report, which is
+//!    with `--agile-callback`, and then as Sync Center does (`--sync-center`: the registered
+//!    handler collections, `BindToHandler`, `ISyncMgrHandler::Synchronize`). Each JSON report
+//!    must show a conforming session in which every item succeeded. The mirror handler then runs once more with the human report, which is
 //!    printed after the summary.
 //! 8. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
 //!    `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
 //!    on its STA thread with a plain callback, skipping the last item in the middle (and, in
 //!    the third, replacing the callback during the sync); it checks every callback's thread,
 //!    the completions, final statuses, releases and `DllCanUnloadNow`.
-//! 9. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key is
-//!    gone.
+//! 9. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key and
+//!    each handler collection key is gone.
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
 
@@ -584,7 +586,17 @@ impl E2e {
                 value("ThreadingModel")
             ));
         }
-        Ok(format!("{key} = {dll}, ThreadingModel = Apartment"))
+        let collection = collection_key(handler.clsid);
+        self.exec(
+            &format!("reg-query-collection-{}", handler.name),
+            &mut self.wine(&["reg", "query", &collection]),
+            COMMAND_TIMEOUT,
+        )?
+        .success()
+        .map_err(|error| format!("regsvr32 succeeded but `{collection}` is missing:\n{error}"))?;
+        Ok(format!(
+            "{key} = {dll}, ThreadingModel = Apartment; {collection}"
+        ))
     }
 
     /// Each handler by CLSID with `--json`, checked; then the showcase with the human report.
@@ -600,7 +612,14 @@ impl E2e {
                 let args = host_args(handler.clsid, true, mode);
                 let output = self.run_host(&exe, handler, &args)?;
                 let items = check_host_output(&output.stdout, &windows_path(&dll), mode)
-                    .and_then(|items| check_icon(&output.stdout, handler.icon).map(|()| items))
+                    .and_then(|items| {
+                        // Sync Center reads no icon from the handler (none is announced).
+                        if mode == CallbackMode::SyncCenter {
+                            Ok(items)
+                        } else {
+                            check_icon(&output.stdout, handler.icon).map(|()| items)
+                        }
+                    })
                     .map_err(|error| {
                         println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
                         format!("`{}` printed a failing report: {error}", output.line)
@@ -615,7 +634,7 @@ impl E2e {
             self.showcase = Some((line, output.stdout));
         }
         Ok(format!(
-            "`{} {}` and with --agile-callback exited 0 for each CLSID ({})",
+            "`{} {}`, with --agile-callback and with --sync-center exited 0 for each CLSID ({})",
             file_name(&exe),
             host_args("CLSID", true, CallbackMode::Apartment).join(" "),
             done.join("; ")
@@ -634,11 +653,13 @@ impl E2e {
         }
         let json = args.iter().any(|arg| arg == "--json");
         let agile = args.iter().any(|arg| arg == "--agile-callback");
+        let center = args.iter().any(|arg| arg == "--sync-center");
         let label = format!(
-            "host-{}{}{}",
+            "host-{}{}{}{}",
             handler.name,
             if json { "-json" } else { "" },
-            if agile { "-agile" } else { "" }
+            if agile { "-agile" } else { "" },
+            if center { "-sync-center" } else { "" }
         );
         let mut command = self.wine(&[]);
         command
@@ -758,7 +779,7 @@ impl E2e {
     ) -> Result<Vec<(CallbackMode, u64, u64)>, String> {
         let mut samples = Vec::new();
         for run in 0..=runs {
-            for mode in CallbackMode::ALL {
+            for mode in CallbackMode::SYNC_MANAGER {
                 let mut command = self.wine(&[]);
                 command
                     .arg(exe)
@@ -879,7 +900,19 @@ impl E2e {
                 query.stdout
             ));
         }
-        Ok(format!("{key} is gone"))
+        let collection = collection_key(handler.clsid);
+        let query = self.exec(
+            &format!("reg-query-collection-gone-{}", handler.name),
+            &mut self.wine(&["reg", "query", &collection]),
+            COMMAND_TIMEOUT,
+        )?;
+        if query.status.success() {
+            return Err(format!(
+                "{collection} is still there after unregistering:\n{}",
+                query.stdout
+            ));
+        }
+        Ok(format!("{key} and {collection} are gone"))
     }
 
     // ---- commands ----
@@ -1009,7 +1042,8 @@ impl Output {
 // by then, so `CoCreateInstance` finds it through `InprocServer32`; the report names the DLL
 // that COM loaded. Change these two functions if that interface changes.
 
-/// The host's two kinds of callback.
+/// The host's ways to drive a handler: the Sync Manager's two kinds of callback, and Sync
+/// Center.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CallbackMode {
     /// The default: an apartment object of the host's pumping STA thread, as the Sync
@@ -1017,16 +1051,22 @@ enum CallbackMode {
     Apartment,
     /// `--agile-callback`: answers `IAgileObject`; the report says `"callback": "agile"`.
     Agile,
+    /// `--sync-center`: the handler found through the registered handler collections and
+    /// driven through `ISyncMgrHandler`; the report says `"host": "sync-center"`.
+    SyncCenter,
 }
 
 impl CallbackMode {
-    const ALL: [Self; 2] = [Self::Apartment, Self::Agile];
+    const ALL: [Self; 3] = [Self::Apartment, Self::Agile, Self::SyncCenter];
+    /// The Sync Manager's two delivery paths of `Progress`, which `bench-wine` compares.
+    const SYNC_MANAGER: [Self; 2] = [Self::Apartment, Self::Agile];
 
     /// The report's name for it.
     fn name(self) -> &'static str {
         match self {
             Self::Apartment => "apartment",
             Self::Agile => "agile",
+            Self::SyncCenter => "sync-center",
         }
     }
 }
@@ -1037,10 +1077,23 @@ fn host_args(clsid: &str, json: bool, mode: CallbackMode) -> Vec<String> {
     if json {
         args.push("--json".to_owned());
     }
-    if mode == CallbackMode::Agile {
-        args.push("--agile-callback".to_owned());
+    match mode {
+        CallbackMode::Apartment => {}
+        CallbackMode::Agile => args.push("--agile-callback".to_owned()),
+        CallbackMode::SyncCenter => args.push("--sync-center".to_owned()),
     }
     args
+}
+
+/// The registry key of the handler collection of the library whose first class is `clsid` (each
+/// example library serves one class), where `DllRegisterServer` registers it for Sync Center.
+fn collection_key(clsid: &str) -> String {
+    let clsid = syncmgr::GUID::try_from(clsid).expect("the examples' CLSIDs are GUIDs");
+    format!(
+        "HKLM\\{}\\{{{:?}}}",
+        syncmgr::server::HANDLER_COLLECTIONS_KEY,
+        syncmgr::server::collection_clsid_of(clsid)
+    )
 }
 
 /// Checks the host's `--json` report: outcome `success`, no violations or problems, the
@@ -1058,12 +1111,13 @@ fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<Stri
             report["outcome"]
         ));
     }
-    if report["callback"] != mode.name() {
-        return Err(format!(
-            "callback {}, expected \"{}\"",
-            report["callback"],
-            mode.name()
-        ));
+    let (field, got) = if mode == CallbackMode::SyncCenter {
+        ("host", &report["host"])
+    } else {
+        ("callback", &report["callback"])
+    };
+    if *got != mode.name() {
+        return Err(format!("{field} {got}, expected \"{}\"", mode.name()));
     }
     for list in ["violations", "problems"] {
         match report[list].as_array() {
@@ -1159,7 +1213,7 @@ fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
         "| Path | Progress calls | Session: median | fastest | slowest | Per Progress: median | fastest |\n|---|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut per_call = Vec::new();
-    for mode in CallbackMode::ALL {
+    for mode in CallbackMode::SYNC_MANAGER {
         let mut sessions: Vec<u64> = samples
             .iter()
             .filter(|(m, _, _)| *m == mode)
@@ -1184,6 +1238,7 @@ fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
                 "carried to the STA thread (apartment callback, no proxy/stub)"
             }
             CallbackMode::Agile => "direct (agile callback)",
+            CallbackMode::SyncCenter => "Sync Center",
         };
         let _ = writeln!(
             table,
