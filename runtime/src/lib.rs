@@ -130,6 +130,19 @@
 //! only classic COM and user32 functions, no Windows Runtime (`Ro*`) ones, which Wine does not all have:
 //! a release build of a handler DLL imports none (the Wine end to end checks this).
 //!
+//! # Sync Center
+//!
+//! Since Windows Vista, Sync Center hosts handlers through `ISyncMgrHandler` (syncmgr.h). The
+//! object also answers it, with `ISyncMgrHandlerInfo` and `ISyncMgrSyncItemContainer`, on the
+//! same COM identity, and [`dll_exports!`] serves the library's handler collection
+//! ([`server::collection_clsid`]), which `DllRegisterServer` registers under
+//! `SyncMgr\HandlerCollections` besides the Sync Manager's registration. Sync Center's
+//! `Synchronize` runs the same session (hooks, [`SyncHandler::synchronize_item`] per item, one
+//! final status each) on its own thread and returns when it is done; progress goes out as
+//! `ReportProgress` with the status translated (never cast), Sync Center's cancel requests skip
+//! or stop items, and log entries become events. The README's "Sync Center" section has the
+//! whole mapping; the protocol facts are in `docs/sync-center.md`.
+//!
 //! # Tracing
 //!
 //! With the `trace` feature every vtable call is a [`tracing`](https://docs.rs/tracing) event
@@ -139,8 +152,9 @@
 //!
 //! Everything but registration runs off Windows: `extern "system"` is the C ABI there. The
 //! `syncmgr-test` crate plays the Sync Manager from `cargo test` (`Session::new(handler)
-//! .skip(ITEM, After(2)).run()`), checks the protocol and gives the handler back;
-//! `syncmgr-host` does the same for a built library from the command line.
+//! .skip(ITEM, After(2)).run()`), checks the protocol and gives the handler back, and Sync
+//! Center too (`syncmgr_test::center::Session`); `syncmgr-host` does the same for a built
+//! library from the command line (`--sync-center` for Sync Center).
 
 #![warn(missing_docs)]
 
