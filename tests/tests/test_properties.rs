@@ -2,7 +2,9 @@
 //!
 //! Each case makes one handler object (through the class factory or `syncmgr::create`) and
 //! drives it with a random sequence of calls on every vtable slot of `ISyncMgrSynchronize`,
-//! `ISyncMgrEnumItems`, `IUnknown` and `IClassFactory`: random order, random and out-of-enum
+//! `ISyncMgrEnumItems`, `IUnknown` and `IClassFactory`, and of Sync Center's interfaces on the
+//! same object, its items, their enumerator and the DLL's handler collection (with whole Sync
+//! Center sessions run by `syncmgr_test::center`; see `test_properties/center.rs`): random order, random and out-of-enum
 //! statuses, unknown ids and `GUID_NULL`, null pointers wherever the ABI lets a caller pass one,
 //! callbacks whose `Progress` answers cancel codes or errors (and whose other methods answer
 //! errors), `SetProgressCallback(NULL)` in the middle of a sync, `Release` from another thread.
@@ -2129,6 +2131,7 @@ impl Harness {
     #[allow(clippy::too_many_lines)] // the end-of-case checks, in order
     fn finish(&mut self, on_thread: bool, baseline: usize) -> Check {
         let mut result = Ok(());
+        self.center.release();
         for enumerator in self.enumerators.drain(..) {
             for _ in 0..enumerator.refs {
                 enumerator.raw.release();

@@ -59,20 +59,80 @@ impl TextId {
     }
 }
 
+/// One call on the kept `IEnumSyncMgrSyncItems`.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum ListOp {
+    Next {
+        celt: u32,
+        out_null: bool,
+        fetched_null: bool,
+    },
+    Skip(u32),
+    Reset,
+    Clone {
+        out_null: bool,
+    },
+}
+
+/// One call on the handler collection.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum CollectionOp {
+    GetHandlerEnumerator {
+        out_null: bool,
+    },
+    BindToHandler {
+        /// `Known(_)`: Chaos's id; `Bare(_)`: it in lower case without braces.
+        id: TextId,
+        iid: super::Iid,
+        out_null: bool,
+    },
+}
+
+/// What is wrong with a `Synchronize` call.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum BadSync {
+    NullCreator,
+    NullIds,
+    UnknownItem,
+    NotAnId,
+}
+
 /// One call on an item object.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum ItemOp {
-    GetItemId { out_null: bool },
-    GetName { out_null: bool },
-    GetItemInfo { out_null: bool },
-    Capabilities { out_null: bool },
-    Policies { out_null: bool },
+    GetItemId {
+        out_null: bool,
+    },
+    GetName {
+        out_null: bool,
+    },
+    GetItemInfo {
+        out_null: bool,
+    },
+    Capabilities {
+        out_null: bool,
+    },
+    Policies {
+        out_null: bool,
+    },
     Enable(bool),
     IsEnabled,
     IsConnected,
-    LastSyncTime { out_null: bool },
-    GetObject { null_id: bool, out_null: bool },
-    Delete { fault: Fault },
+    LastSyncTime {
+        out_null: bool,
+    },
+    GetObject {
+        null_id: bool,
+        out_null: bool,
+    },
+    Delete {
+        fault: Fault,
+    },
+    /// `ISyncMgrSyncItemInfo::GetTypeLabel` (`comment`: `GetComment`).
+    InfoText {
+        comment: bool,
+        out_null: bool,
+    },
 }
 
 /// One Sync Center call on the handler object.
@@ -120,11 +180,18 @@ pub(super) enum CenterOp {
         items: ItemsFault,
         out_null: bool,
     },
-    /// `GetSyncItemEnumerator`, then `Next(1)` until the end.
+    /// `GetSyncItemEnumerator`, then `Next(1)` until the end; or (`keep`) kept for `List` ops.
     Enumerate {
         items: ItemsFault,
         out_null: bool,
+        keep: bool,
     },
+    /// A call on the kept enumerator.
+    List(ListOp),
+    /// A call on the DLL's handler collection (made through `DllGetClassObject`).
+    Collection(CollectionOp),
+    /// `Synchronize` with input it must refuse before creating a session.
+    BadSynchronize(BadSync),
     /// A call on the item `GetSyncItem` gives for `ALL_ITEMS[item]` (all items listed).
     Item {
         item: usize,
@@ -179,6 +246,10 @@ impl Bits {
                 null_id: self.rare(),
                 out_null: self.rare(),
             },
+            13 => ItemOp::InfoText {
+                comment: self.take(1) == 1,
+                out_null: self.rare(),
+            },
             _ => ItemOp::Delete {
                 fault: self.fault(),
             },
@@ -228,11 +299,45 @@ impl Bits {
                 items: self.items_fault(),
                 out_null: self.rare(),
             },
-            24 | 25 => CenterOp::Enumerate {
+            24 => CenterOp::Enumerate {
                 items: self.items_fault(),
                 out_null: self.rare(),
+                keep: self.take(1) == 1,
             },
-            26..=28 => CenterOp::Item {
+            25 => match self.take(2) {
+                0 | 1 => CenterOp::List(ListOp::Next {
+                    celt: u32::try_from(self.take(2)).unwrap_or(0),
+                    out_null: self.rare(),
+                    fetched_null: self.take(2) == 3,
+                }),
+                2 => CenterOp::List(match self.take(2) {
+                    0 => ListOp::Reset,
+                    1 => ListOp::Clone {
+                        out_null: self.rare(),
+                    },
+                    _ => ListOp::Skip(u32::try_from(self.take(2)).unwrap_or(0)),
+                }),
+                _ => CenterOp::BadSynchronize(
+                    [
+                        BadSync::NullCreator,
+                        BadSync::NullIds,
+                        BadSync::UnknownItem,
+                        BadSync::NotAnId,
+                    ][self.index(2, 4)],
+                ),
+            },
+            26 => CenterOp::Collection(if self.take(2) == 0 {
+                CollectionOp::GetHandlerEnumerator {
+                    out_null: self.rare(),
+                }
+            } else {
+                CollectionOp::BindToHandler {
+                    id: self.text_id(),
+                    iid: self.iid(),
+                    out_null: self.rare(),
+                }
+            }),
+            27 | 28 => CenterOp::Item {
                 item: self.index(3, ALL_ITEMS.len()),
                 op: self.item_op(),
             },
@@ -254,6 +359,18 @@ pub(super) struct CenterModel {
     enabled: bool,
     /// Per `ALL_ITEMS` index.
     items: [bool; 5],
+    /// The `IEnumSyncMgrSyncItems` the test keeps (from the last `Enumerate` that kept one):
+    /// the interface, the ids it lists and its cursor.
+    list: Option<(Raw, Vec<GUID>, usize)>,
+}
+
+impl CenterModel {
+    /// Releases what the model holds (at the end of a case).
+    pub(super) fn release(&mut self) {
+        if let Some((list, _, _)) = self.list.take() {
+            list.release();
+        }
+    }
 }
 
 /// Whether `ALL_ITEMS[n]` starts enabled: the items declared checked (all but Gamma).
@@ -336,6 +453,7 @@ impl CenterModel {
             active: true,
             enabled: true,
             items: core::array::from_fn(enabled_by_default),
+            list: None,
         })
     }
 }
@@ -644,7 +762,11 @@ impl Harness {
                     check!(count == 0, "count {count} after {hr:?}");
                 }
             }
-            CenterOp::Enumerate { items, out_null } => {
+            CenterOp::Enumerate {
+                items,
+                out_null,
+                keep,
+            } => {
                 set_plan(|plan| plan.items = items);
                 let mut out: *mut c_void = garbage();
                 // SAFETY: a live facet; the out-pointer is null or writable.
@@ -665,7 +787,10 @@ impl Harness {
                     &[expected],
                     extra.as_slice(),
                 )?;
-                if hr == S_OK {
+                if hr == S_OK && keep {
+                    model.release();
+                    model.list = Some((Raw(out), listed(items).unwrap_or_default(), 0));
+                } else if hr == S_OK {
                     // SAFETY: GetSyncItemEnumerator handed out a reference.
                     let list = unsafe { abi::IEnumSyncMgrSyncItems::from_raw(out) };
                     let mut ids = Vec::new();
@@ -709,6 +834,50 @@ impl Harness {
                         "GetSyncItemEnumerator left {out:?}"
                     );
                 }
+            }
+            CenterOp::List(op) => list_step(model, op)?,
+            CenterOp::Collection(op) => collection_step(op)?,
+            CenterOp::BadSynchronize(bad) => {
+                // The item list works: the refusal is the input's.
+                set_plan(|plan| {
+                    plan.items = ItemsFault::Ok {
+                        runtime: 2,
+                        incomplete: false,
+                    }
+                });
+                let known = TextId::Known(0).units().unwrap_or_default();
+                let stranger = TextId::Stranger.units().unwrap_or_default();
+                let word = TextId::Word.units().unwrap_or_default();
+                let id = match bad {
+                    BadSync::UnknownItem => &stranger,
+                    BadSync::NotAnId => &word,
+                    BadSync::NullCreator | BadSync::NullIds => &known,
+                };
+                let ids = [PCWSTR(id.as_ptr())];
+                let ids_ptr = if matches!(bad, BadSync::NullIds) {
+                    core::ptr::null()
+                } else {
+                    ids.as_ptr()
+                };
+                // Never called: every one of these is refused before `CreateSession` (were it
+                // called, the dangling pointer would crash the test, which fails it too).
+                let creator = if matches!(bad, BadSync::NullCreator) {
+                    core::ptr::null_mut()
+                } else {
+                    garbage()
+                };
+                // SAFETY: a live facet; the ids are null or NUL-terminated; see `creator`.
+                let hr = counted(|| unsafe {
+                    (handler.vtable().Synchronize)(
+                        handler.as_raw(),
+                        ids_ptr,
+                        1,
+                        abi::HWND::default(),
+                        creator,
+                        core::ptr::null_mut(),
+                    )
+                });
+                answer(CenterMethod::Synchronize, hr, &[E_INVALIDARG], &[])?;
             }
             CenterOp::Synchronize {
                 mask,
@@ -883,6 +1052,25 @@ fn item_step(model: &mut CenterModel, item: &ISyncMgrSyncItem, n: usize, op: Ite
             answer(CenterMethod::GetObject, hr, &[expected], &[])?;
             check!(out_null || out.is_null(), "GetObject left {out:?}");
         }
+        ItemOp::InfoText { comment, out_null } => {
+            let mut text = PWSTR(garbage().cast());
+            let slot = out_ptr(&mut text, out_null);
+            // SAFETY: a live info facet; the out-pointer is null or writable.
+            let hr = counted(|| unsafe {
+                if comment {
+                    (info.vtable().GetComment)(info.as_raw(), slot)
+                } else {
+                    (info.vtable().GetTypeLabel)(info.as_raw(), slot)
+                }
+            });
+            let method = if comment {
+                CenterMethod::GetComment
+            } else {
+                CenterMethod::GetTypeLabel
+            };
+            answer(method, hr, &[or_pointer(out_null, E_NOTIMPL)], &[])?;
+            check!(out_null || text.is_null(), "{method:?} left {text:?}");
+        }
         ItemOp::Delete { fault } => {
             set_plan(|plan| plan.status = fault);
             // SAFETY: a live item.
@@ -975,4 +1163,235 @@ impl Harness {
         }
         Ok(())
     }
+}
+
+/// A call on the kept item enumerator, against the model's cursor.
+fn list_step(model: &mut CenterModel, op: ListOp) -> Check {
+    let Some((raw, ids, position)) = &mut model.list else {
+        return Ok(());
+    };
+    // SAFETY: the test holds a reference to the live enumerator.
+    let list = unsafe { abi::IEnumSyncMgrSyncItems::from_raw_borrowed(&raw.0) }.expect("non-null");
+    match op {
+        ListOp::Next {
+            celt,
+            out_null,
+            fetched_null,
+        } => {
+            let mut slots = [garbage(); 4];
+            let mut fetched = 77_u32;
+            let out = if out_null {
+                core::ptr::null_mut()
+            } else {
+                slots.as_mut_ptr()
+            };
+            let fetched_ptr = if fetched_null {
+                core::ptr::null_mut()
+            } else {
+                &raw mut fetched
+            };
+            // SAFETY: a live enumerator; room for `celt` (at most 3) pointers, or null.
+            let hr =
+                counted(|| unsafe { (list.vtable().Next)(list.as_raw(), celt, out, fetched_ptr) });
+            let refused = (celt > 0 && out_null) || (fetched_null && celt != 1);
+            let count = (celt as usize).min(ids.len() - *position);
+            let expected = if refused {
+                E_POINTER
+            } else if count == celt as usize {
+                S_OK
+            } else {
+                S_FALSE
+            };
+            super::Harness::answer(super::Method::Next, hr, &[expected], &[])?;
+            if refused {
+                return Ok(());
+            }
+            if !fetched_null {
+                check!(
+                    fetched as usize == count,
+                    "Next fetched {fetched}, the model {count}"
+                );
+            }
+            for (index, slot) in slots.iter().take(celt as usize).enumerate() {
+                if index < count {
+                    // SAFETY: Next handed out a reference.
+                    let item = unsafe { ISyncMgrSyncItem::from_raw(*slot) };
+                    let mut id = PWSTR(garbage().cast());
+                    // SAFETY: a live item.
+                    let hr = counted(|| unsafe {
+                        (item.vtable().GetItemID)(item.as_raw(), &raw mut id)
+                    });
+                    check!(hr == S_OK, "GetItemID {hr:?}");
+                    let got = take_string(id);
+                    let want = format!("{{{:?}}}", ids[*position + index]);
+                    check!(got == want, "Next gave {got}, the model {want}");
+                } else {
+                    check!(slot.is_null(), "Next left slot {index} as {slot:?}");
+                }
+            }
+            *position += count;
+        }
+        ListOp::Skip(celt) => {
+            // SAFETY: a live enumerator.
+            let hr = counted(|| unsafe { (list.vtable().Skip)(list.as_raw(), celt) });
+            let count = (celt as usize).min(ids.len() - *position);
+            let expected = if count == celt as usize {
+                S_OK
+            } else {
+                S_FALSE
+            };
+            super::Harness::answer(super::Method::Skip, hr, &[expected], &[])?;
+            *position += count;
+        }
+        ListOp::Reset => {
+            // SAFETY: a live enumerator.
+            let hr = counted(|| unsafe { (list.vtable().Reset)(list.as_raw()) });
+            super::Harness::answer(super::Method::Reset, hr, &[S_OK], &[])?;
+            *position = 0;
+        }
+        ListOp::Clone { out_null } => {
+            let mut out: *mut c_void = garbage();
+            // SAFETY: a live enumerator; the out-pointer is null or writable.
+            let hr = counted(|| unsafe {
+                (list.vtable().Clone)(list.as_raw(), out_ptr(&mut out, out_null))
+            });
+            super::Harness::answer(super::Method::Clone, hr, &[or_pointer(out_null, S_OK)], &[])?;
+            if hr == S_OK {
+                // The clone goes on from the same position; the test keeps it instead.
+                let (old, ids, position) = model.list.take().expect("a kept list");
+                old.release();
+                model.list = Some((Raw(out), ids, position));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Chaos as the only class of a DLL, for its handler collection.
+static CLASSES: &[syncmgr::server::ClassEntry] =
+    &[syncmgr::server::ClassEntry::of::<super::Chaos>()];
+
+/// A call on a fresh handler collection of [`CLASSES`], which lists Chaos alone.
+#[allow(clippy::too_many_lines)] // one arm per call
+fn collection_step(op: CollectionOp) -> Check {
+    let clsid = syncmgr::server::collection_clsid(CLASSES).expect("one class");
+    let mut factory: *mut c_void = garbage();
+    // SAFETY: valid CLSID, IID and out-pointer.
+    let hr = counted(|| unsafe {
+        syncmgr::server::get_class_object(
+            CLASSES,
+            &raw const clsid,
+            &abi::IClassFactory::IID,
+            &raw mut factory,
+        )
+    });
+    check!(hr == S_OK, "DllGetClassObject(collection) answered {hr:?}");
+    // SAFETY: a new reference for us.
+    let factory = unsafe { abi::IClassFactory::from_raw(factory) };
+    let mut raw: *mut c_void = garbage();
+    // SAFETY: a live factory; valid IID and out-pointer.
+    let hr = counted(|| unsafe {
+        (factory.vtable().CreateInstance)(
+            factory.as_raw(),
+            core::ptr::null_mut(),
+            &abi::ISyncMgrHandlerCollection::IID,
+            &raw mut raw,
+        )
+    });
+    check!(hr == S_OK, "CreateInstance(collection) answered {hr:?}");
+    // SAFETY: a new reference for us.
+    let collection = unsafe { abi::ISyncMgrHandlerCollection::from_raw(raw) };
+    let chaos = format!("{{{:?}}}", super::CHAOS_CLSID);
+    match op {
+        CollectionOp::GetHandlerEnumerator { out_null } => {
+            let mut out: *mut c_void = garbage();
+            // SAFETY: a live collection; the out-pointer is null or writable.
+            let hr = counted(|| unsafe {
+                (collection.vtable().GetHandlerEnumerator)(
+                    collection.as_raw(),
+                    out_ptr(&mut out, out_null),
+                )
+            });
+            answer(
+                CenterMethod::GetHandlerEnumerator,
+                hr,
+                &[or_pointer(out_null, S_OK)],
+                &[],
+            )?;
+            if hr == S_OK {
+                // SAFETY: a new reference for us.
+                let ids = unsafe { abi::IEnumString::from_raw(out) };
+                let mut listed = Vec::new();
+                loop {
+                    let mut text = PWSTR(garbage().cast());
+                    let mut fetched = 5;
+                    // SAFETY: a live enumerator, room for one string.
+                    let hr = counted(|| unsafe {
+                        (ids.vtable().Next)(ids.as_raw(), 1, &raw mut text, &raw mut fetched)
+                    });
+                    if hr != S_OK {
+                        check!(
+                            hr == S_FALSE && fetched == 0 && text.is_null(),
+                            "IEnumString end: {hr:?}"
+                        );
+                        break;
+                    }
+                    listed.push(take_string(text));
+                }
+                check!(listed == [chaos.clone()], "the collection lists {listed:?}");
+            }
+        }
+        CollectionOp::BindToHandler { id, iid, out_null } => {
+            // `Known(_)` and `Bare(_)` stand for Chaos's own id here.
+            let (units, id_guid) = match id {
+                TextId::Known(_) => (
+                    Some(chaos.encode_utf16().chain(Some(0)).collect::<Vec<u16>>()),
+                    Some(super::CHAOS_CLSID),
+                ),
+                TextId::Bare(_) => (
+                    Some(
+                        format!("{:?}", super::CHAOS_CLSID)
+                            .to_lowercase()
+                            .encode_utf16()
+                            .chain(Some(0))
+                            .collect(),
+                    ),
+                    Some(super::CHAOS_CLSID),
+                ),
+                other => (other.units(), other.guid()),
+            };
+            let interface = iid.guid();
+            let mut out: *mut c_void = garbage();
+            // SAFETY: a live collection; every pointer null or valid for the call.
+            let hr = counted(|| unsafe {
+                (collection.vtable().BindToHandler)(
+                    collection.as_raw(),
+                    units
+                        .as_ref()
+                        .map_or(PCWSTR::null(), |units| PCWSTR(units.as_ptr())),
+                    interface
+                        .as_ref()
+                        .map_or(core::ptr::null(), core::ptr::from_ref),
+                    out_ptr(&mut out, out_null),
+                )
+            });
+            let expected = match (out_null, iid, id_guid) {
+                (true, ..) => E_POINTER,
+                (_, super::Iid::Null, _) | (_, _, None) => E_INVALIDARG,
+                (_, _, Some(guid)) if guid != super::CHAOS_CLSID => abi::CLASS_E_CLASSNOTAVAILABLE,
+                (_, super::Iid::Unknown | super::Iid::Synchronize | super::Iid::Handler, _) => S_OK,
+                _ => abi::E_NOINTERFACE,
+            };
+            answer(CenterMethod::BindToHandler, hr, &[expected], &[])?;
+            if hr == S_OK {
+                check!(
+                    Raw(out).release() == 0,
+                    "a bound handler had another reference"
+                );
+            } else {
+                check!(out_null || out.is_null(), "BindToHandler left {out:?}");
+            }
+        }
+    }
+    Ok(())
 }
