@@ -21,6 +21,9 @@ pub struct ClassEntry {
     pub clsid: GUID,
     /// The handler's name (the `HKCR\CLSID\{clsid}` default value).
     pub name: &'static str,
+    /// The handler's icon resource id (`icon = N`), which registration names as the handler
+    /// collection's `DefaultIcon`.
+    pub icon: Option<u16>,
     /// Creates a fresh handler object.
     pub create: fn() -> ISyncMgrSynchronize,
 }
@@ -32,6 +35,7 @@ impl ClassEntry {
         Self {
             clsid: T::DECL.clsid,
             name: T::DECL.name,
+            icon: T::DECL.icon,
             create: create_default::<T>,
         }
     }
@@ -435,11 +439,17 @@ mod registry {
         let names: Vec<&str> = classes.iter().map(|class| class.name).collect();
         let description = names.join(", ");
         register_class(&collection, &description, path)?;
-        write_key_in(
-            abi::HKEY_LOCAL_MACHINE,
-            &format!("{HANDLER_COLLECTIONS}\\{{{collection:?}}}"),
-            &[(None, &description)],
-        )
+        let key = format!("{HANDLER_COLLECTIONS}\\{{{collection:?}}}");
+        write_key_in(abi::HKEY_LOCAL_MACHINE, &key, &[(None, &description)])?;
+        // The sample's `DefaultIcon`: the module and a negative resource id.
+        match classes.iter().find_map(|class| class.icon) {
+            Some(icon) => write_key_in(
+                abi::HKEY_LOCAL_MACHINE,
+                &format!("{key}\\DefaultIcon"),
+                &[(None, &format!("{path},-{icon}"))],
+            ),
+            None => Ok(()),
+        }
     }
 
     pub(super) fn register(classes: &[ClassEntry]) -> HRESULT {

@@ -594,8 +594,33 @@ impl E2e {
         )?
         .success()
         .map_err(|error| format!("regsvr32 succeeded but `{collection}` is missing:\n{error}"))?;
+        // The collection's `DefaultIcon` names the DLL's icon, for a handler that has one.
+        let icon_key = format!("{collection}\\DefaultIcon");
+        let icon = self.exec(
+            &format!("reg-query-collection-icon-{}", handler.name),
+            &mut self.wine(&["reg", "query", &icon_key]),
+            COMMAND_TIMEOUT,
+        )?;
+        let prefix = format!("{},-", dll.to_ascii_lowercase());
+        let names_dll = icon.status.success()
+            && parse_reg_query(&icon.stdout)
+                .iter()
+                .any(|(_, _, data)| data.to_ascii_lowercase().starts_with(&prefix));
+        if names_dll != handler.icon {
+            return Err(format!(
+                "{icon_key} {} the DLL's icon, expected {}:\n{}",
+                if names_dll { "names" } else { "does not name" },
+                if handler.icon { "it to" } else { "no icon" },
+                icon.stdout
+            ));
+        }
         Ok(format!(
-            "{key} = {dll}, ThreadingModel = Apartment; {collection}"
+            "{key} = {dll}, ThreadingModel = Apartment; {collection}{}",
+            if handler.icon {
+                " with DefaultIcon"
+            } else {
+                ""
+            }
         ))
     }
 
