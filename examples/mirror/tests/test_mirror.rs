@@ -96,3 +96,36 @@ fn the_list_shows_when_a_destination_last_changed() {
             .all(|item| item.last_update != (0, 0) && item.flags & flag != 0)
     );
 }
+
+#[test]
+fn in_sync_center_a_cancel_request_stops_between_files() {
+    let pairs = demo_pairs(&scratch("center"));
+    let (documents, pictures) = (pairs[0].clone(), pairs[1].clone());
+    let (documents_id, pictures_id) = (
+        syncmgr_test::center::braced(&documents.id()),
+        syncmgr_test::center::braced(&pictures.id()),
+    );
+    // Sync Center's user stops the pictures during their third report (the runtime's first
+    // UPDATING, then one per file): the cancel request comes back from ReportProgress.
+    let report = syncmgr_test::center::Session::from_handler(Mirror::new(pairs))
+        .cancel_item(pictures_id.clone(), After(3))
+        .run()
+        .unwrap();
+    report.assert_clean();
+    assert_eq!(
+        report.final_status(&documents_id),
+        Some(syncmgr::abi::SYNCMGR_PS_SUCCEEDED)
+    );
+    assert_eq!(
+        report.final_status(&pictures_id),
+        Some(syncmgr::abi::SYNCMGR_PS_CANCELED)
+    );
+    assert_eq!(list_files(&documents.destination).unwrap().len(), 12);
+    assert_eq!(list_files(&pictures.destination).unwrap().len(), 1);
+    // The log entries are Sync Center events.
+    assert!(
+        report.events[0]
+            .description
+            .starts_with("12 of 12 files copied")
+    );
+}

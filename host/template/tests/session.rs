@@ -18,3 +18,12 @@ fn the_user_skips_the_inbox() {
     assert!(report.violations().is_empty(), "{:#?}", report.violations());
     assert_eq!(report.final_status(Handler::INBOX), Some(SyncStatus::Skipped));
 }
+
+#[test]
+fn synchronizes_in_sync_center_too() {
+    // The same handler as Sync Center drives it (ISyncMgrHandler, string item ids).
+    let inbox = syncmgr_test::center::braced(&Handler::INBOX);
+    let report = syncmgr_test::center::Session::from_handler(Handler).run().unwrap();
+    report.assert_clean();
+    assert_eq!(report.final_status(&inbox), Some(syncmgr::abi::SYNCMGR_PS_SUCCEEDED));
+}
