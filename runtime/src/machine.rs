@@ -3,8 +3,10 @@
 //!
 //! [`Shared`] is everything the COM object (`object.rs`) and the session worker share: the
 //! handler, its callback and the protocol state. The object's thunks only unpack pointers and
-//! call the methods here; the worker (`sync.rs`) gets the handler, the callback and a way to
-//! close the session, never the object.
+//! call the methods here; the worker (`sync.rs`) gets the handler, whom to report to and the
+//! session, never the object; the thread that runs it closes the session afterwards. Sync
+//! Center's interfaces (`center/`) need none of this state: they read the handler and its
+//! items and run their sessions on Sync Center's thread.
 //!
 //! The phases, in the order of the Sync Manager's calls (see `docs/protocol.md#call-order`):
 //! `Uninitialized` → `Initialize` → `Ready` (or `Declined`) → `PrepareForSync` → `Preparing` →

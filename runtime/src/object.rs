@@ -33,9 +33,9 @@ pub fn create<T: HandlerClass>(handler: T) -> ISyncMgrSynchronize {
 pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
     com::into_interface(SyncObject {
         header: Header::new(&SyncObject::<T>::VTABLE),
-        center_handler: &center::Vtables::<T>::HANDLER,
-        center_info: &center::Vtables::<T>::INFO,
-        center_items: &center::Vtables::<T>::CONTAINER,
+        center_handler: &center::Vtables::<SyncObject<T>>::HANDLER,
+        center_info: &center::Vtables::<SyncObject<T>>::INFO,
+        center_items: &center::Vtables::<SyncObject<T>>::CONTAINER,
         shared: Arc::new(Shared::new(handler)),
     })
 }
@@ -44,16 +44,29 @@ pub fn create_shared<T: HandlerClass>(handler: Arc<T>) -> ISyncMgrSynchronize {
 /// pointer. Sync Center's three interfaces are facets: their vtable pointers follow, and each
 /// field's address is that interface's pointer (`center/handler.rs`).
 #[repr(C)]
-pub(crate) struct SyncObject<T: HandlerClass> {
+struct SyncObject<T: HandlerClass> {
     header: Header<ISyncMgrSynchronize_Vtbl>,
     /// `ISyncMgrHandler`.
-    pub(crate) center_handler: &'static ISyncMgrHandler_Vtbl,
+    center_handler: &'static ISyncMgrHandler_Vtbl,
     /// `ISyncMgrHandlerInfo`.
-    pub(crate) center_info: &'static ISyncMgrHandlerInfo_Vtbl,
+    center_info: &'static ISyncMgrHandlerInfo_Vtbl,
     /// `ISyncMgrSyncItemContainer`.
-    pub(crate) center_items: &'static ISyncMgrSyncItemContainer_Vtbl,
+    center_items: &'static ISyncMgrSyncItemContainer_Vtbl,
     /// Shared with the worker thread, which may outlive the last COM reference.
-    pub(crate) shared: Arc<Shared<T>>,
+    shared: Arc<Shared<T>>,
+}
+
+// SAFETY: the three offsets are those of the `&'static` facet fields, which `create_shared`
+// fills with `center::Vtables::<Self>`'s vtables; `FACETS` above is `Vtables::<Self>::FACETS`.
+unsafe impl<T: HandlerClass> center::CenterObject for SyncObject<T> {
+    type Handler = T;
+    const HANDLER_OFFSET: usize = core::mem::offset_of!(Self, center_handler);
+    const INFO_OFFSET: usize = core::mem::offset_of!(Self, center_info);
+    const CONTAINER_OFFSET: usize = core::mem::offset_of!(Self, center_items);
+
+    fn shared(&self) -> &Shared<T> {
+        &self.shared
+    }
 }
 
 impl<T: HandlerClass> Drop for SyncObject<T> {
@@ -71,7 +84,7 @@ unsafe impl<T: HandlerClass> ComObject for SyncObject<T> {
     type Vtable = ISyncMgrSynchronize_Vtbl;
     const INTERFACE: &'static str = "ISyncMgrSynchronize";
     const IIDS: &'static [GUID] = &[IUnknown::IID, ISyncMgrSynchronize::IID];
-    const FACETS: &'static [(GUID, usize)] = &center::Vtables::<T>::FACETS;
+    const FACETS: &'static [(GUID, usize)] = &center::Vtables::<Self>::FACETS;
 
     fn header(&self) -> &Header<Self::Vtable> {
         &self.header

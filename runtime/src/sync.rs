@@ -1,5 +1,6 @@
-//! A sync session: the items of one `PrepareForSync`/`Synchronize` round, their cancellation,
-//! and the worker that synchronizes them.
+//! A sync session: the items of one round (the Sync Manager's `PrepareForSync`/`Synchronize`,
+//! or one Sync Center `Synchronize`), their cancellation, and the worker that synchronizes
+//! them, reporting to either host ([`Host`]).
 
 use crate::callback::{CallbackSlot, LogLevel, ProgressReply};
 use crate::catalog::Catalog;

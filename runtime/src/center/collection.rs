@@ -12,9 +12,9 @@ use crate::abi::{
     self, IEnumString, IEnumString_Vtbl, ISyncMgrHandlerCollection, ISyncMgrHandlerCollection_Vtbl,
 };
 use crate::com::{self, ComObject, Header, Out};
+use crate::entry::ClassEntry;
 use crate::guard::lock;
 use crate::module::Token;
-use crate::server::ClassEntry;
 use core::ffi::c_void;
 use std::sync::{Arc, Mutex};
 use windows_core::{GUID, HRESULT, IUnknown, Interface, PCWSTR, PWSTR};

@@ -7,18 +7,16 @@
 
 use super::item::{ItemList, SyncItem};
 use super::{Reporter, handler_policies, ids, state, task_string, yes_no};
-use crate::HandlerClass;
 use crate::abi::{
     self, ISyncMgrHandler_Vtbl, ISyncMgrHandlerInfo_Vtbl, ISyncMgrSessionCreator,
     ISyncMgrSyncCallback, ISyncMgrSyncItemContainer_Vtbl,
 };
-use crate::com::{self, Facet, Out};
+use crate::com::{self, ComObject, Facet, Out};
 use crate::machine::Shared;
-use crate::object::SyncObject;
 use crate::sync::{self, Host, Session};
+use crate::{HandlerClass, HandlerDecl};
 use core::ffi::c_void;
 use core::marker::PhantomData;
-use core::mem::offset_of;
 use windows_core::{BOOL, GUID, HRESULT, Interface, PCWSTR, PWSTR};
 
 /// The `ISyncMgrHandler` facet.
@@ -28,103 +26,120 @@ pub(crate) struct InfoFacet;
 /// The `ISyncMgrSyncItemContainer` facet.
 pub(crate) struct ContainerFacet;
 
-// SAFETY: `SyncObject::center_handler` holds `&Vtables::<T>::HANDLER`, whose `base__` is
-// `iunknown_facet::<SyncObject<T>, Self>()`; `SyncObject`'s FACETS lists it with this offset.
-unsafe impl<T: HandlerClass> Facet<SyncObject<T>> for HandlerFacet {
+/// The handler object as its Sync Center facets see it (`object.rs` implements it): where its
+/// three facet fields are, and its shared state.
+///
+/// # Safety
+/// At each offset the object has a `&'static` field holding the matching vtable of
+/// [`Vtables::<Self>`](Vtables), and `Self::FACETS` is [`Vtables::<Self>::FACETS`](Vtables).
+pub(crate) unsafe trait CenterObject: ComObject {
+    /// The user's handler type.
+    type Handler: HandlerClass;
+    /// The offset of the `ISyncMgrHandler` vtable field.
+    const HANDLER_OFFSET: usize;
+    /// The offset of the `ISyncMgrHandlerInfo` vtable field.
+    const INFO_OFFSET: usize;
+    /// The offset of the `ISyncMgrSyncItemContainer` vtable field.
+    const CONTAINER_OFFSET: usize;
+
+    /// The handler and its protocol state.
+    fn shared(&self) -> &Shared<Self::Handler>;
+}
+
+// SAFETY: per `CenterObject`'s contract the field at `HANDLER_OFFSET` holds
+// `&Vtables::<O>::HANDLER`, whose `base__` is `iunknown_facet::<O, Self>()`, listed in FACETS.
+unsafe impl<O: CenterObject> Facet<O> for HandlerFacet {
     const INTERFACE: &'static str = "ISyncMgrHandler";
-    const OFFSET: usize = offset_of!(SyncObject<T>, center_handler);
+    const OFFSET: usize = O::HANDLER_OFFSET;
 }
 
-// SAFETY: as for `HandlerFacet`, with `center_info` and `Vtables::<T>::INFO`.
-unsafe impl<T: HandlerClass> Facet<SyncObject<T>> for InfoFacet {
+// SAFETY: as for `HandlerFacet`, with `INFO_OFFSET` and `Vtables::<O>::INFO`.
+unsafe impl<O: CenterObject> Facet<O> for InfoFacet {
     const INTERFACE: &'static str = "ISyncMgrHandlerInfo";
-    const OFFSET: usize = offset_of!(SyncObject<T>, center_info);
+    const OFFSET: usize = O::INFO_OFFSET;
 }
 
-// SAFETY: as for `HandlerFacet`, with `center_items` and `Vtables::<T>::CONTAINER`.
-unsafe impl<T: HandlerClass> Facet<SyncObject<T>> for ContainerFacet {
+// SAFETY: as for `HandlerFacet`, with `CONTAINER_OFFSET` and `Vtables::<O>::CONTAINER`.
+unsafe impl<O: CenterObject> Facet<O> for ContainerFacet {
     const INTERFACE: &'static str = "ISyncMgrSyncItemContainer";
-    const OFFSET: usize = offset_of!(SyncObject<T>, center_items);
+    const OFFSET: usize = O::CONTAINER_OFFSET;
 }
 
-/// The facets' vtables for handler type `T`.
-pub(crate) struct Vtables<T>(PhantomData<T>);
+/// The declaration of the handler behind `O`.
+fn decl<O: CenterObject>() -> &'static HandlerDecl {
+    &<O::Handler as HandlerClass>::DECL
+}
 
-type Object<T> = SyncObject<T>;
+/// The facets' vtables for handler object type `O`.
+pub(crate) struct Vtables<O>(PhantomData<O>);
 
 /// Runs a facet method body: `com::call_facet` for facet `P` of `T`'s object.
 macro_rules! facet_call {
     ($facet:ty, $this:expr, $method:literal, $body:expr) => {
         // SAFETY: COM passes the facet's interface pointer.
-        unsafe { com::call_facet::<Object<T>, $facet, _>($this, $method, $body) }
+        unsafe { com::call_facet::<O, $facet, _>($this, $method, $body) }
     };
 }
 
-impl<T: HandlerClass> Vtables<T> {
+impl<O: CenterObject> Vtables<O> {
     pub(crate) const HANDLER: ISyncMgrHandler_Vtbl = ISyncMgrHandler_Vtbl {
-        base__: com::iunknown_facet::<Object<T>, HandlerFacet>(),
-        GetName: get_name::<T>,
-        GetHandlerInfo: get_handler_info::<T>,
-        GetObject: get_object::<T>,
-        GetCapabilities: get_capabilities::<T>,
-        GetPolicies: get_policies::<T>,
-        Activate: activate::<T>,
-        Enable: enable::<T>,
-        Synchronize: synchronize::<T>,
+        base__: com::iunknown_facet::<O, HandlerFacet>(),
+        GetName: get_name::<O>,
+        GetHandlerInfo: get_handler_info::<O>,
+        GetObject: get_object::<O>,
+        GetCapabilities: get_capabilities::<O>,
+        GetPolicies: get_policies::<O>,
+        Activate: activate::<O>,
+        Enable: enable::<O>,
+        Synchronize: synchronize::<O>,
     };
 
     pub(crate) const INFO: ISyncMgrHandlerInfo_Vtbl = ISyncMgrHandlerInfo_Vtbl {
-        base__: com::iunknown_facet::<Object<T>, InfoFacet>(),
-        GetType: get_type::<T>,
-        GetTypeLabel: get_type_label::<T>,
-        GetComment: get_comment::<T>,
-        GetLastSyncTime: get_last_sync_time::<T>,
-        IsActive: is_active::<T>,
-        IsEnabled: is_enabled::<T>,
-        IsConnected: is_connected::<T>,
+        base__: com::iunknown_facet::<O, InfoFacet>(),
+        GetType: get_type::<O>,
+        GetTypeLabel: get_type_label::<O>,
+        GetComment: get_comment::<O>,
+        GetLastSyncTime: get_last_sync_time::<O>,
+        IsActive: is_active::<O>,
+        IsEnabled: is_enabled::<O>,
+        IsConnected: is_connected::<O>,
     };
 
     pub(crate) const CONTAINER: ISyncMgrSyncItemContainer_Vtbl = ISyncMgrSyncItemContainer_Vtbl {
-        base__: com::iunknown_facet::<Object<T>, ContainerFacet>(),
-        GetSyncItem: get_sync_item::<T>,
-        GetSyncItemEnumerator: get_sync_item_enumerator::<T>,
-        GetSyncItemCount: get_sync_item_count::<T>,
+        base__: com::iunknown_facet::<O, ContainerFacet>(),
+        GetSyncItem: get_sync_item::<O>,
+        GetSyncItemEnumerator: get_sync_item_enumerator::<O>,
+        GetSyncItemCount: get_sync_item_count::<O>,
     };
 
     /// The facets for `SyncObject`'s `QueryInterface`.
     pub(crate) const FACETS: [(GUID, usize); 3] = [
-        (
-            abi::ISyncMgrHandler::IID,
-            <HandlerFacet as Facet<Object<T>>>::OFFSET,
-        ),
-        (
-            abi::ISyncMgrHandlerInfo::IID,
-            <InfoFacet as Facet<Object<T>>>::OFFSET,
-        ),
-        (
-            abi::ISyncMgrSyncItemContainer::IID,
-            <ContainerFacet as Facet<Object<T>>>::OFFSET,
-        ),
+        (abi::ISyncMgrHandler::IID, O::HANDLER_OFFSET),
+        (abi::ISyncMgrHandlerInfo::IID, O::INFO_OFFSET),
+        (abi::ISyncMgrSyncItemContainer::IID, O::CONTAINER_OFFSET),
     ];
 }
 
 // ISyncMgrHandler (`docs/sync-center.md#isyncmgrhandler`).
 
-unsafe extern "system" fn get_name<T: HandlerClass>(this: *mut c_void, out: *mut PWSTR) -> HRESULT {
-    let body = |_: &Object<T>| {
+unsafe extern "system" fn get_name<O: CenterObject>(this: *mut c_void, out: *mut PWSTR) -> HRESULT {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, PWSTR::null()) }?;
-        out.set(task_string(T::DECL.name, abi::MAX_SYNCMGR_NAME as usize)?);
+        out.set(task_string(
+            decl::<O>().name,
+            abi::MAX_SYNCMGR_NAME as usize,
+        )?);
         Ok(abi::S_OK)
     };
     facet_call!(HandlerFacet, this, "GetName", body)
 }
 
-unsafe extern "system" fn get_handler_info<T: HandlerClass>(
+unsafe extern "system" fn get_handler_info<O: CenterObject>(
     this: *mut c_void,
     out: *mut *mut c_void,
 ) -> HRESULT {
-    let body = |object: &Object<T>| {
+    let body = |object: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
         out.set(
@@ -136,13 +151,13 @@ unsafe extern "system" fn get_handler_info<T: HandlerClass>(
     facet_call!(HandlerFacet, this, "GetHandlerInfo", body)
 }
 
-unsafe extern "system" fn get_object<T: HandlerClass>(
+unsafe extern "system" fn get_object<O: CenterObject>(
     this: *mut c_void,
     object_id: *const GUID,
     iid: *const GUID,
     out: *mut *mut c_void,
 ) -> HRESULT {
-    let body = |_: &Object<T>| {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         unsafe { Out::new(out, core::ptr::null_mut()) }?;
         if object_id.is_null() || iid.is_null() {
@@ -155,11 +170,11 @@ unsafe extern "system" fn get_object<T: HandlerClass>(
     facet_call!(HandlerFacet, this, "GetObject", body)
 }
 
-unsafe extern "system" fn get_capabilities<T: HandlerClass>(
+unsafe extern "system" fn get_capabilities<O: CenterObject>(
     this: *mut c_void,
     out: *mut abi::SYNCMGR_HANDLER_CAPABILITIES,
 ) -> HRESULT {
-    let body = |_: &Object<T>| {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, abi::SYNCMGR_HCM_NONE) }?;
         // Nothing `GetObject` would have to serve.
@@ -169,36 +184,36 @@ unsafe extern "system" fn get_capabilities<T: HandlerClass>(
     facet_call!(HandlerFacet, this, "GetCapabilities", body)
 }
 
-unsafe extern "system" fn get_policies<T: HandlerClass>(
+unsafe extern "system" fn get_policies<O: CenterObject>(
     this: *mut c_void,
     out: *mut abi::SYNCMGR_HANDLER_POLICIES,
 ) -> HRESULT {
-    let body = |_: &Object<T>| {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, abi::SYNCMGR_HPM_NONE) }?;
-        out.set(handler_policies(T::DECL.flags));
+        out.set(handler_policies(decl::<O>().flags));
         Ok(abi::S_OK)
     };
     facet_call!(HandlerFacet, this, "GetPolicies", body)
 }
 
-unsafe extern "system" fn activate<T: HandlerClass>(this: *mut c_void, active: BOOL) -> HRESULT {
-    let body = |_: &Object<T>| {
-        state::set_active(T::DECL.clsid, active.as_bool());
+unsafe extern "system" fn activate<O: CenterObject>(this: *mut c_void, active: BOOL) -> HRESULT {
+    let body = |_: &O| {
+        state::set_active(decl::<O>().clsid, active.as_bool());
         abi::S_OK
     };
     facet_call!(HandlerFacet, this, "Activate", body)
 }
 
-unsafe extern "system" fn enable<T: HandlerClass>(this: *mut c_void, enabled: BOOL) -> HRESULT {
-    let body = |_: &Object<T>| {
-        state::set_enabled(T::DECL.clsid, enabled.as_bool());
+unsafe extern "system" fn enable<O: CenterObject>(this: *mut c_void, enabled: BOOL) -> HRESULT {
+    let body = |_: &O| {
+        state::set_enabled(decl::<O>().clsid, enabled.as_bool());
         abi::S_OK
     };
     facet_call!(HandlerFacet, this, "Enable", body)
 }
 
-unsafe extern "system" fn synchronize<T: HandlerClass>(
+unsafe extern "system" fn synchronize<O: CenterObject>(
     this: *mut c_void,
     items: *const PCWSTR,
     count: u32,
@@ -206,7 +221,7 @@ unsafe extern "system" fn synchronize<T: HandlerClass>(
     creator: *mut c_void,
     _punk: *mut c_void,
 ) -> HRESULT {
-    let body = |object: &Object<T>| {
+    let body = |object: &O| {
         // SAFETY: a non-null `creator` is an ISyncMgrSessionCreator the caller keeps alive for
         // the call; it is borrowed, not released.
         let creator = unsafe { ISyncMgrSessionCreator::from_raw_borrowed(&creator) }
@@ -222,7 +237,7 @@ unsafe extern "system" fn synchronize<T: HandlerClass>(
             // SAFETY: each is an `[in, string]` id of the caller's, alive for the call.
             .map(|&id| unsafe { ids::read(id) })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(run_session(&object.shared, &ids, creator))
+        Ok(run_session(object.shared(), &ids, creator))
     };
     facet_call!(HandlerFacet, this, "Synchronize", body)
 }
@@ -279,11 +294,11 @@ fn run_session<T: HandlerClass>(
 
 // ISyncMgrHandlerInfo (`docs/sync-center.md#isyncmgrhandlerinfo`).
 
-unsafe extern "system" fn get_type<T: HandlerClass>(
+unsafe extern "system" fn get_type<O: CenterObject>(
     this: *mut c_void,
     out: *mut abi::SYNCMGR_HANDLER_TYPE,
 ) -> HRESULT {
-    let body = |_: &Object<T>| {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, abi::SYNCMGR_HT_UNSPECIFIED) }?;
         out.set(abi::SYNCMGR_HT_UNSPECIFIED);
@@ -300,29 +315,25 @@ fn no_string(out: *mut PWSTR) -> Result<HRESULT, HRESULT> {
     Err(abi::E_NOTIMPL)
 }
 
-unsafe extern "system" fn get_type_label<T: HandlerClass>(
+unsafe extern "system" fn get_type_label<O: CenterObject>(
     this: *mut c_void,
     out: *mut PWSTR,
 ) -> HRESULT {
-    facet_call!(InfoFacet, this, "GetTypeLabel", |_: &Object<T>| no_string(
-        out
-    ))
+    facet_call!(InfoFacet, this, "GetTypeLabel", |_: &O| no_string(out))
 }
 
-unsafe extern "system" fn get_comment<T: HandlerClass>(
+unsafe extern "system" fn get_comment<O: CenterObject>(
     this: *mut c_void,
     out: *mut PWSTR,
 ) -> HRESULT {
-    facet_call!(InfoFacet, this, "GetComment", |_: &Object<T>| no_string(
-        out
-    ))
+    facet_call!(InfoFacet, this, "GetComment", |_: &O| no_string(out))
 }
 
-unsafe extern "system" fn get_last_sync_time<T: HandlerClass>(
+unsafe extern "system" fn get_last_sync_time<O: CenterObject>(
     this: *mut c_void,
     out: *mut abi::FILETIME,
 ) -> HRESULT {
-    let body = |_: &Object<T>| {
+    let body = |_: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         unsafe { Out::new(out, abi::FILETIME::default()) }?;
         // The handler's times are per item; Sync Center keeps the previous value.
@@ -331,68 +342,68 @@ unsafe extern "system" fn get_last_sync_time<T: HandlerClass>(
     facet_call!(InfoFacet, this, "GetLastSyncTime", body)
 }
 
-unsafe extern "system" fn is_active<T: HandlerClass>(this: *mut c_void) -> HRESULT {
-    facet_call!(InfoFacet, this, "IsActive", |_: &Object<T>| yes_no(
-        state::active(T::DECL.clsid)
+unsafe extern "system" fn is_active<O: CenterObject>(this: *mut c_void) -> HRESULT {
+    facet_call!(InfoFacet, this, "IsActive", |_: &O| yes_no(state::active(
+        decl::<O>().clsid
+    )))
+}
+
+unsafe extern "system" fn is_enabled<O: CenterObject>(this: *mut c_void) -> HRESULT {
+    facet_call!(InfoFacet, this, "IsEnabled", |_: &O| yes_no(
+        state::enabled(decl::<O>().clsid)
     ))
 }
 
-unsafe extern "system" fn is_enabled<T: HandlerClass>(this: *mut c_void) -> HRESULT {
-    facet_call!(InfoFacet, this, "IsEnabled", |_: &Object<T>| yes_no(
-        state::enabled(T::DECL.clsid)
-    ))
-}
-
-unsafe extern "system" fn is_connected<T: HandlerClass>(this: *mut c_void) -> HRESULT {
-    facet_call!(InfoFacet, this, "IsConnected", |_: &Object<T>| abi::S_OK)
+unsafe extern "system" fn is_connected<O: CenterObject>(this: *mut c_void) -> HRESULT {
+    facet_call!(InfoFacet, this, "IsConnected", |_: &O| abi::S_OK)
 }
 
 // ISyncMgrSyncItemContainer (`docs/sync-center.md#isyncmgrsyncitemcontainer`).
 
-unsafe extern "system" fn get_sync_item<T: HandlerClass>(
+unsafe extern "system" fn get_sync_item<O: CenterObject>(
     this: *mut c_void,
     id: PCWSTR,
     out: *mut *mut c_void,
 ) -> HRESULT {
-    let body = |object: &Object<T>| {
+    let body = |object: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
         // SAFETY: `id` is the caller's `[in, string]` id, alive for the call.
         let id = unsafe { ids::read(id) }?;
-        let catalog = object.shared.catalog()?;
+        let catalog = object.shared().catalog()?;
         let record = catalog
             .items
             .into_iter()
             .find(|record| record.id == id)
             .ok_or(abi::E_INVALIDARG)?;
-        out.set(SyncItem::create(&object.shared.handler, record).into_raw());
+        out.set(SyncItem::create(&object.shared().handler, record).into_raw());
         Ok(abi::S_OK)
     };
     facet_call!(ContainerFacet, this, "GetSyncItem", body)
 }
 
-unsafe extern "system" fn get_sync_item_enumerator<T: HandlerClass>(
+unsafe extern "system" fn get_sync_item_enumerator<O: CenterObject>(
     this: *mut c_void,
     out: *mut *mut c_void,
 ) -> HRESULT {
-    let body = |object: &Object<T>| {
+    let body = |object: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
-        let catalog = object.shared.catalog()?;
-        out.set(ItemList::create(&object.shared.handler, catalog.items.into(), 0).into_raw());
+        let catalog = object.shared().catalog()?;
+        out.set(ItemList::create(&object.shared().handler, catalog.items.into(), 0).into_raw());
         Ok(abi::S_OK)
     };
     facet_call!(ContainerFacet, this, "GetSyncItemEnumerator", body)
 }
 
-unsafe extern "system" fn get_sync_item_count<T: HandlerClass>(
+unsafe extern "system" fn get_sync_item_count<O: CenterObject>(
     this: *mut c_void,
     out: *mut u32,
 ) -> HRESULT {
-    let body = |object: &Object<T>| {
+    let body = |object: &O| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, 0) }?;
-        let catalog = object.shared.catalog()?;
+        let catalog = object.shared().catalog()?;
         out.set(u32::try_from(catalog.items.len()).unwrap_or(u32::MAX));
         Ok(abi::S_OK)
     };
