@@ -691,6 +691,34 @@ fn the_collection_lists_and_binds_every_handler_of_the_dll() {
         assert_eq!((ids.vtable().Skip)(ids.as_raw(), 2), S_OK);
         assert_eq!((ids.vtable().Skip)(ids.as_raw(), 1), S_FALSE);
     }
+    // A clone goes on from the same place: after one Skip, it lists the second handler only.
+    let mut clone = garbage();
+    // SAFETY: live object; writable out-pointers, then a null one (the bad input).
+    unsafe {
+        assert_eq!((ids.vtable().Reset)(ids.as_raw()), S_OK);
+        assert_eq!((ids.vtable().Skip)(ids.as_raw(), 1), S_OK);
+        assert_eq!((ids.vtable().Clone)(ids.as_raw(), &raw mut clone), S_OK);
+        assert_eq!(
+            (ids.vtable().Clone)(ids.as_raw(), ptr::null_mut()),
+            E_POINTER
+        );
+    }
+    // SAFETY: Clone handed us a reference.
+    let clone = unsafe { abi::IEnumString::from_raw(clone) };
+    let mut text = PWSTR(garbage());
+    let mut fetched = 0;
+    // SAFETY: live object; room for one string.
+    let hr = unsafe { (clone.vtable().Next)(clone.as_raw(), 1, &raw mut text, &raw mut fetched) };
+    assert_eq!((hr, fetched), (S_OK, 1));
+    assert_eq!(take_string(text), id_text(Mail::DECL.clsid));
+    let mut text = PWSTR(garbage());
+    // SAFETY: live object; room for one string; the count may be null for one.
+    let hr = unsafe { (clone.vtable().Next)(clone.as_raw(), 1, &raw mut text, ptr::null_mut()) };
+    assert_eq!(
+        (hr, text.is_null()),
+        (S_FALSE, true),
+        "the clone is at its end"
+    );
 
     // Sync Center binds for ISyncMgrHandler, and for ISyncMgrSynchronize when that fails.
     for iid in [ISyncMgrHandler::IID, abi::ISyncMgrSynchronize::IID] {
