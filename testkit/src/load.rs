@@ -115,22 +115,37 @@ pub(crate) fn create_in(loaded: &Loaded, clsid: GUID, iid: &GUID) -> Result<*mut
 /// `DllGetClassObject(clsid, IID_IClassFactory)` + `CreateInstance(NULL, iid)` on `module`:
 /// one reference to the new object's `iid`.
 fn create(module: &Module, clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
+    create_with(module.class_object()?, clsid, iid)
+}
+
+/// `DllGetClassObject`, as `create_with` takes it.
+pub(crate) type ClassObjectFn = DllGetClassObject;
+
+impl Module {
+    /// The module's `DllGetClassObject`, which stays valid while the module is loaded (for the
+    /// process: modules are never unloaded).
+    pub(crate) fn class_object(&self) -> Result<DllGetClassObject, String> {
+        // SAFETY: `DllGetClassObject` has this signature (COM's contract).
+        unsafe { self.library.get::<DllGetClassObject>(b"DllGetClassObject") }
+            .map(|symbol| *symbol)
+            .map_err(|error| {
+                format!(
+                    "{} has no export `DllGetClassObject`: {error}",
+                    self.path.display()
+                )
+            })
+    }
+}
+
+/// [`create`] through a module's `DllGetClassObject`, callable from any thread.
+pub(crate) fn create_with(
+    get_class_object: DllGetClassObject,
+    clsid: GUID,
+    iid: &GUID,
+) -> Result<*mut c_void, String> {
     use syncmgr::Interface;
     use syncmgr::abi::IClassFactory;
 
-    // SAFETY: `DllGetClassObject` has this signature (COM's contract).
-    let get_class_object = unsafe {
-        module
-            .library
-            .get::<DllGetClassObject>(b"DllGetClassObject")
-    }
-    .map(|symbol| *symbol)
-    .map_err(|error| {
-        format!(
-            "{} has no export `DllGetClassObject`: {error}",
-            module.path.display()
-        )
-    })?;
     let mut factory: *mut c_void = core::ptr::null_mut();
     // SAFETY: valid pointers for the call; the library stays loaded.
     let hr = unsafe { get_class_object(&raw const clsid, &IClassFactory::IID, &raw mut factory) };
@@ -307,6 +322,12 @@ pub(crate) fn start(dll: Option<&Path>, register: bool) -> Result<Loaded, String
 /// reference.
 #[cfg(windows)]
 pub(crate) fn create_in(_loaded: &Loaded, clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
+    create_registered(clsid, iid)
+}
+
+/// [`create_in`] on any thread whose COM is initialized.
+#[cfg(windows)]
+pub(crate) fn create_registered(clsid: GUID, iid: &GUID) -> Result<*mut c_void, String> {
     use syncmgr::Interface;
     use syncmgr::abi;
     use windows_core::IUnknown;

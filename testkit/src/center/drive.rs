@@ -58,11 +58,17 @@ impl Plan {
     }
 }
 
+/// Makes a new instance of the handler, on the thread that calls it.
+pub(crate) type Fresh = Box<dyn FnOnce() -> Result<ISyncMgrHandler, String> + Send>;
+
 /// The handler to drive, with the driver's one reference.
 pub(crate) struct Target {
     pub(crate) handler: ISyncMgrHandler,
     /// Nobody else holds a reference: the final `Release` must return 0.
     pub(crate) sole: bool,
+    /// A new instance for the sync, made on its thread, as Sync Center makes one for each
+    /// synchronization (`docs/sync-center.md#threads-and-instances`); `None`: the one handler.
+    pub(crate) fresh: Option<Fresh>,
 }
 
 /// Builds the report as the session goes.
@@ -757,7 +763,11 @@ pub(crate) fn drive(target: Target, plan: &Plan) -> Result<Report, SetupError> {
             ..Report::default()
         },
     };
-    let Target { handler, sole } = target;
+    let Target {
+        handler,
+        sole,
+        fresh,
+    } = target;
     let handler = ManuallyDrop::new(handler);
     let mut container = None;
     let prepared = driver
@@ -775,7 +785,15 @@ pub(crate) fn drive(target: Target, plan: &Plan) -> Result<Report, SetupError> {
             Ok(true)
         }
         Ok(()) => resolve(&driver.report, plan).and_then(|(selected, cancels)| {
-            synchronize(&mut driver, &handler, plan, &selected, &cancels)
+            synchronize(
+                &mut driver,
+                &handler,
+                fresh,
+                sole,
+                plan,
+                &selected,
+                &cancels,
+            )
         }),
     };
     if matches!(outcome, Ok(false)) {
@@ -798,9 +816,12 @@ pub(crate) fn drive(target: Target, plan: &Plan) -> Result<Report, SetupError> {
 /// The sync: `Synchronize` on its own thread with a fresh session creator, then the handler's
 /// references given back and the session's checks. `Ok(false)`: `Synchronize` did not return
 /// in time.
+#[allow(clippy::too_many_lines)] // one sync, from its thread to its checks
 fn synchronize(
     driver: &mut Driver,
     handler: &ISyncMgrHandler,
+    fresh: Option<Fresh>,
+    sole: bool,
     plan: &Plan,
     selected: &[(String, String)],
     cancels: &[CancelPlan],
@@ -829,10 +850,21 @@ fn synchronize(
         .name("syncmgr-test Synchronize".to_owned())
         .spawn(move || {
             let pointers: Vec<PCWSTR> = ids.iter().map(|id| PCWSTR(id.as_ptr())).collect();
-            let handler = handler_raw as *mut c_void;
-            // SAFETY: the driver keeps the handler and the creator alive until this thread
-            // reported back (or forever, when it never does); `pointers` holds `count`
-            // NUL-terminated ids that outlive the call.
+            // Sync Center makes the handler for this sync on this thread.
+            let own = match fresh.map(|make| make()) {
+                Some(Ok(own)) => Some(own),
+                Some(Err(error)) => {
+                    let _ = sender.send(Err(error));
+                    return;
+                }
+                None => None,
+            };
+            let handler = own
+                .as_ref()
+                .map_or(handler_raw as *mut c_void, Interface::as_raw);
+            // SAFETY: the driver keeps its handler and the creator alive until this thread
+            // reported back (or forever, when it never does), this thread its own; `pointers`
+            // holds `count` NUL-terminated ids that outlive the call.
             let hr = unsafe {
                 let vtable = &**handler.cast::<*const abi::ISyncMgrHandler_Vtbl>();
                 (vtable.Synchronize)(
@@ -845,8 +877,18 @@ fn synchronize(
                 )
             };
             thread_shared.lock().returned();
+            // The sync's own instance goes with its thread: its final `Release` here.
+            let remaining = own.map(|own| {
+                let raw = own.into_raw();
+                // SAFETY: gives back this thread's one reference; not used after.
+                unsafe {
+                    ((**raw.cast::<*const abi::ISyncMgrHandler_Vtbl>())
+                        .base__
+                        .Release)(raw)
+                }
+            });
             // The driver may have stopped waiting.
-            let _ = sender.send(hr);
+            let _ = sender.send(Ok((hr, remaining)));
         });
     let thread = match spawned {
         Ok(thread) => thread,
@@ -858,7 +900,7 @@ fn synchronize(
             return Ok(true);
         }
     };
-    let Ok(hr) = receiver.recv_timeout(plan.timeout) else {
+    let Ok(answer) = receiver.recv_timeout(plan.timeout) else {
         driver.report.problems.push(format!(
             "Synchronize did not return within {:?}: the handler is left to it",
             plan.timeout
@@ -867,6 +909,26 @@ fn synchronize(
         core::mem::forget(host);
         return Ok(false);
     };
+    let (hr, remaining) = match answer {
+        Ok(answer) => answer,
+        Err(error) => {
+            driver.report.problems.push(format!(
+                "the handler for the sync could not be made: {error}"
+            ));
+            let _ = thread.join();
+            collect(driver, &shared, None);
+            return Ok(true);
+        }
+    };
+    if sole && remaining.is_some_and(|remaining| remaining != 0) {
+        driver.violation(
+            ViolationKind::ObjectNotReleased,
+            format!(
+                "the final Release of the sync's ISyncMgrHandler returned {}, not 0",
+                remaining.unwrap_or_default()
+            ),
+        );
+    }
     driver.report.synchronize_time = Some(started.elapsed());
     driver.report.synchronize = Some(hr);
     driver.call(label, hr);

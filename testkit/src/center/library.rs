@@ -24,6 +24,41 @@ pub(crate) struct Bound {
     pub(crate) loaded: Loaded,
     /// How it was found: the collection, and what it listed.
     pub(crate) notes: Vec<String>,
+    /// Makes another instance of the handler, through a new collection object, as Sync Center
+    /// does on the thread of each sync.
+    pub(crate) rebind: super::drive::Fresh,
+}
+
+/// How to make the collection again, from any thread.
+#[derive(Clone, Copy)]
+struct Again {
+    collection: GUID,
+    /// Off Windows, the library's `DllGetClassObject`; on Windows, COM activation.
+    #[cfg_attr(windows, allow(dead_code))]
+    class_object: Option<load::ClassObjectFn>,
+}
+
+impl Again {
+    /// A new collection object (COM initialized on this thread first, on Windows), bound to
+    /// handler `id`.
+    fn bind(self, id: &str) -> Result<ISyncMgrHandler, String> {
+        #[cfg(windows)]
+        let raw = {
+            // SAFETY: this thread joins an apartment for the sync; a second call on a thread
+            // that has one is harmless (S_FALSE).
+            let _ = unsafe { abi::CoInitializeEx(None, abi::COINIT_APARTMENTTHREADED as u32) };
+            load::create_registered(self.collection, &ISyncMgrHandlerCollection::IID)?
+        };
+        #[cfg(not(windows))]
+        let raw = load::create_with(
+            self.class_object.ok_or("no DllGetClassObject")?,
+            self.collection,
+            &ISyncMgrHandlerCollection::IID,
+        )?;
+        // SAFETY: one ISyncMgrHandlerCollection reference handed out.
+        let collection = unsafe { ISyncMgrHandlerCollection::from_raw(raw) };
+        bind_to(&collection, id)
+    }
 }
 
 /// Loads (and, when asked, registers) the library, finds the collection that lists handler
@@ -48,6 +83,17 @@ pub(crate) fn bind(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Bo
             continue;
         }
         let handler = bind_to(&collection_object, &id)?;
+        let again = Again {
+            collection,
+            class_object: loaded
+                .module
+                .as_ref()
+                .filter(|_| cfg!(not(windows)))
+                .map(load::Module::class_object)
+                .transpose()?,
+        };
+        let bound_id = id.clone();
+        let rebind: super::drive::Fresh = Box::new(move || again.bind(&bound_id));
         let mut notes = loaded.notes.clone();
         notes.push(format!(
             "handler collection {{{collection:?}}} lists {}; BindToHandler({id}, IID_ISyncMgrHandler)",
@@ -59,6 +105,7 @@ pub(crate) fn bind(dll: Option<&Path>, clsid: GUID, register: bool) -> Result<Bo
             handler,
             loaded,
             notes,
+            rebind,
         });
     }
     Err(format!(

@@ -78,8 +78,9 @@
 //!
 //! Threads: `Synchronize` runs on a thread of its own; the creator and the callback are
 //! thread-safe and answer `IAgileObject` on Windows, so a handler may call them from its
-//! workers. The driver uses one handler instance for everything (Sync Center makes a fresh one
-//! for each sync), and does not initialize COM on the sync thread.
+//! workers. As Sync Center does, the sync gets an instance of its own, made on its thread (a new
+//! object over the same handler value; for a library, `BindToHandler` on a new collection
+//! object, with COM initialized on that thread on Windows); everything else uses the first.
 
 mod drive;
 mod host;
@@ -139,12 +140,19 @@ impl Session {
     /// [`from_handler`](Self::from_handler) with a handler the caller keeps a reference to,
     /// to look at its state afterwards.
     pub fn from_shared<T: HandlerClass>(handler: Arc<T>) -> Self {
-        let object = syncmgr::create_shared(handler);
+        let object = syncmgr::create_shared(Arc::clone(&handler));
+        // Each sync gets a new object over the same handler value, made on the sync's thread.
+        let fresh: drive::Fresh = Box::new(move || {
+            syncmgr::create_shared(handler)
+                .cast::<ISyncMgrHandler>()
+                .map_err(|error| hresult_name(error.code()))
+        });
         let target = object
             .cast::<ISyncMgrHandler>()
             .map(|handler| Target {
                 handler,
                 sole: true,
+                fresh: Some(fresh),
             })
             .map_err(|error| {
                 SetupError::Load(format!(
@@ -213,6 +221,7 @@ impl Session {
             target: Ok(Target {
                 handler,
                 sole: false,
+                fresh: None,
             }),
             plan: Plan::new(handler_id.into()),
             library: None,
@@ -278,6 +287,7 @@ impl Session {
         let target = Target {
             handler: bound.handler,
             sole: false,
+            fresh: Some(bound.rebind),
         };
         let result = drive::drive(target, &self.plan);
         let mut notes = bound.notes;
