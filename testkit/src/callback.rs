@@ -22,7 +22,7 @@ use syncmgr::abi::{
     SYNCMGRPROGRESSITEM,
 };
 use syncmgr::{GUID, HRESULT, Interface};
-use windows_core::{BOOL, IUnknown, IUnknown_Vtbl, PCWSTR};
+use windows_core::{BOOL, IUnknown, PCWSTR};
 
 /// Longest text read from a handler's string pointer, in UTF-16 units, before it counts as
 /// unterminated (mobsync sets no limit; this bounds the read of a broken pointer).
@@ -673,7 +673,7 @@ impl Drop for CallbackRef {
     fn drop(&mut self) {
         // SAFETY: releases the host's own reference; the object is never freed, so a call the
         // handler makes later is recorded, not undefined.
-        unsafe { release(self.as_raw()) };
+        unsafe { crate::object::release::<HostCallback>(self.as_raw()) };
     }
 }
 
@@ -700,11 +700,7 @@ pub fn callback() -> (ISyncMgrSynchronizeCallback, Arc<Recording>) {
 }
 
 static VTABLE: ISyncMgrSynchronizeCallback_Vtbl = ISyncMgrSynchronizeCallback_Vtbl {
-    base__: IUnknown_Vtbl {
-        QueryInterface: query_interface,
-        AddRef: add_ref,
-        Release: release,
-    },
+    base__: crate::object::iunknown::<HostCallback>(),
     ShowPropertiesCompleted: show_properties_completed,
     PrepareForSyncCompleted: prepare_for_sync_completed,
     SynchronizeCompleted: synchronize_completed,
@@ -749,6 +745,18 @@ impl HostCallback {
             ));
         }
     }
+}
+
+// SAFETY: `HostCallback` is `#[repr(C)]` with its vtable pointer first, whose `base__` is
+// `iunknown::<Self>()`, and its objects are never freed (parked in `OBJECTS`).
+unsafe impl crate::object::HostObject for HostCallback {
+    fn refs(&self) -> &AtomicU32 {
+        &self.shared.refs
+    }
+
+    fn released(&self) -> &AtomicBool {
+        &self.shared.released
+    }
 
     /// The interfaces the object answers for: an agile callback says so on Windows
     /// (`IAgileObject`; it is agile: atomics and a mutex), so the runtime calls this very
@@ -758,78 +766,22 @@ impl HostCallback {
             || *iid == ISyncMgrSynchronizeCallback::IID
             || (cfg!(windows) && self.home.is_none() && *iid == abi::IAgileObject::IID)
     }
-}
 
-unsafe extern "system" fn query_interface(
-    this: *mut c_void,
-    iid: *const GUID,
-    out: *mut *mut c_void,
-) -> HRESULT {
-    if out.is_null() {
-        return abi::E_POINTER;
+    fn after_release(&self, method: &str) {
+        self.shared.lock().misuse(method, true);
     }
-    // SAFETY: `out` is non-null and writable per COM's contract.
-    unsafe { out.write(core::ptr::null_mut()) };
-    // SAFETY: `iid` is null or readable per COM's contract.
-    let Some(iid) = (unsafe { iid.as_ref() }) else {
-        return abi::E_INVALIDARG;
-    };
-    // SAFETY: `this` is null or this object's interface pointer.
-    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
-        return abi::E_POINTER;
-    };
-    if object.shared.released.load(Ordering::SeqCst) {
-        object.shared.lock().misuse("QueryInterface", true);
-    }
-    // SAFETY: `this` is this object's interface pointer.
-    unsafe {
-        with(this, |_| {
-            if !object.answers(iid) {
-                return abi::E_NOINTERFACE;
-            }
-            add_ref(this);
-            out.write(this);
-            abi::S_OK
-        })
-    }
-}
 
-unsafe extern "system" fn add_ref(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or one of these never freed objects.
-    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
-        return 0;
-    };
-    let shared = &object.shared;
-    if shared.released.load(Ordering::SeqCst) {
-        shared.lock().misuse("AddRef", true);
+    fn over_released(&self) {
+        self.shared.lock().misuse("Release", true);
     }
-    let refs = shared.refs.fetch_add(1, Ordering::SeqCst) + 1;
-    shared.changed.notify_all();
-    refs
-}
 
-unsafe extern "system" fn release(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or one of these never freed objects.
-    let Some(object) = (unsafe { this.cast::<HostCallback>().as_ref() }) else {
-        return 0;
-    };
-    let shared = &object.shared;
-    let remaining = if let Ok(refs) =
-        shared
-            .refs
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |refs| {
-                refs.checked_sub(1)
-            }) {
-        refs - 1
-    } else {
-        shared.lock().misuse("Release", true);
-        0
-    };
-    if remaining == 0 {
-        shared.released.store(true, Ordering::SeqCst);
+    fn changed(&self) {
+        self.shared.changed.notify_all();
     }
-    shared.changed.notify_all();
-    remaining
+
+    fn check_caller(&self) {
+        self.check_thread();
+    }
 }
 
 unsafe extern "system" fn show_properties_completed(this: *mut c_void, hr: HRESULT) -> HRESULT {
@@ -1199,14 +1151,21 @@ mod tests {
         // SAFETY: live objects and valid pointers.
         unsafe {
             assert_eq!(
-                query_interface(bound.as_raw(), &abi::IAgileObject::IID, &raw mut out),
+                (VTABLE.base__.QueryInterface)(
+                    bound.as_raw(),
+                    &abi::IAgileObject::IID,
+                    &raw mut out
+                ),
                 abi::E_NOINTERFACE
             );
-            let agile_answer =
-                query_interface(agile.as_raw(), &abi::IAgileObject::IID, &raw mut out);
+            let agile_answer = (VTABLE.base__.QueryInterface)(
+                agile.as_raw(),
+                &abi::IAgileObject::IID,
+                &raw mut out,
+            );
             if cfg!(windows) {
                 assert_eq!(agile_answer, abi::S_OK);
-                release(out);
+                (VTABLE.base__.Release)(out);
             } else {
                 assert_eq!(agile_answer, abi::E_NOINTERFACE);
             }
@@ -1225,27 +1184,31 @@ mod tests {
         // SAFETY: a live object and valid pointers.
         unsafe {
             assert_eq!(
-                query_interface(this, &ISyncMgrSynchronizeCallback::IID, &raw mut out),
+                (VTABLE.base__.QueryInterface)(
+                    this,
+                    &ISyncMgrSynchronizeCallback::IID,
+                    &raw mut out
+                ),
                 abi::S_OK
             );
             assert_eq!(out, this);
             assert_eq!(callback.others(), 1, "the QI reference");
-            assert_eq!(release(out), 1);
+            assert_eq!((VTABLE.base__.Release)(out), 1);
             let other = GUID::from_u128(5);
             assert_eq!(
-                query_interface(this, &raw const other, &raw mut out),
+                (VTABLE.base__.QueryInterface)(this, &raw const other, &raw mut out),
                 abi::E_NOINTERFACE
             );
             assert!(out.is_null());
             assert_eq!(
-                query_interface(this, &IUnknown::IID, core::ptr::null_mut()),
+                (VTABLE.base__.QueryInterface)(this, &IUnknown::IID, core::ptr::null_mut()),
                 abi::E_POINTER
             );
-            assert_eq!(add_ref(this), 2);
+            assert_eq!((VTABLE.base__.AddRef)(this), 2);
         }
         assert_eq!(callback.others(), 1, "a reference the handler kept");
         // SAFETY: gives that reference back.
-        unsafe { release(this) };
+        unsafe { (VTABLE.base__.Release)(this) };
         assert_eq!(callback.others(), 0);
     }
 

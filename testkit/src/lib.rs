@@ -78,6 +78,7 @@ pub mod center;
 mod check;
 mod load;
 mod names;
+mod object;
 pub mod pump;
 mod report;
 mod session;

@@ -22,7 +22,7 @@ use syncmgr::abi::{
     ISyncMgrSyncCallback_Vtbl,
 };
 use syncmgr::{GUID, HRESULT, Interface};
-use windows_core::{IUnknown, IUnknown_Vtbl, PCWSTR};
+use windows_core::{IUnknown, PCWSTR};
 
 /// Most item ids `CreateSession` reads (a bound for a broken count).
 const MAX_SESSION_ITEMS: u32 = 10_000;
@@ -66,6 +66,45 @@ trait Object {
     const NAME: &'static str;
     fn count(&self) -> &Count;
     fn shared(&self) -> &Shared;
+}
+
+// SAFETY: both `Object` types are `#[repr(C)]` with their vtable pointer first, whose `base__`
+// is `iunknown::<Self>()` (`CREATOR_VTABLE`, `CALLBACK_VTABLE`), and are never freed.
+unsafe impl<T: Object + 'static> crate::object::HostObject for T {
+    fn refs(&self) -> &AtomicU32 {
+        &self.count().refs
+    }
+
+    fn released(&self) -> &AtomicBool {
+        &self.count().released
+    }
+
+    /// Its own interface and `IUnknown`; on Windows also `IAgileObject` (the objects are
+    /// thread-safe), so a handler may call them from its workers without marshaling.
+    fn answers(&self, iid: &GUID) -> bool {
+        *iid == IUnknown::IID || *iid == T::IID || (cfg!(windows) && *iid == abi::IAgileObject::IID)
+    }
+
+    fn after_release(&self, method: &str) {
+        self.shared().lock().push(Violation::new(
+            ViolationKind::CallAfterRelease,
+            format!("{method} called after the {}'s final Release", T::NAME),
+        ));
+    }
+
+    fn over_released(&self) {
+        self.shared().lock().push(Violation::new(
+            ViolationKind::CallAfterRelease,
+            format!(
+                "the {} was released more often than it was referenced",
+                T::NAME
+            ),
+        ));
+    }
+
+    fn changed(&self) {
+        self.shared().changed.notify_all();
+    }
 }
 
 /// The `ISyncMgrSessionCreator` object.
@@ -206,8 +245,8 @@ impl Drop for Host {
         // SAFETY: gives back the driver's own references; the objects are never freed, so a
         // call the handler makes later is recorded, not undefined.
         unsafe {
-            release::<Creator>(self.creator.as_ptr().cast());
-            release::<Callback>(self.callback.as_ptr().cast());
+            crate::object::release::<Creator>(self.creator.as_ptr().cast());
+            crate::object::release::<Callback>(self.callback.as_ptr().cast());
         }
     }
 }
@@ -238,95 +277,13 @@ unsafe fn with<T: Object>(
     .unwrap_or(abi::E_UNEXPECTED)
 }
 
-/// The interfaces an object answers for: its own and `IUnknown`; on Windows also
-/// `IAgileObject` (the objects are thread-safe), so a handler may call them from its workers
-/// without marshaling.
-fn answers<T: Object>(iid: &GUID) -> bool {
-    *iid == IUnknown::IID || *iid == T::IID || (cfg!(windows) && *iid == abi::IAgileObject::IID)
-}
-
-unsafe extern "system" fn query_interface<T: Object>(
-    this: *mut c_void,
-    iid: *const GUID,
-    out: *mut *mut c_void,
-) -> HRESULT {
-    if out.is_null() {
-        return abi::E_POINTER;
-    }
-    // SAFETY: `out` is non-null and writable per COM's contract.
-    unsafe { out.write(core::ptr::null_mut()) };
-    // SAFETY: `iid` is null or readable per COM's contract.
-    let Some(iid) = (unsafe { iid.as_ref() }) else {
-        return abi::E_INVALIDARG;
-    };
-    // SAFETY: `this` is null or an interface pointer of a `T`.
-    unsafe {
-        with::<T>(this, "QueryInterface", |_| {
-            if !answers::<T>(iid) {
-                return abi::E_NOINTERFACE;
-            }
-            add_ref::<T>(this);
-            out.write(this);
-            abi::S_OK
-        })
-    }
-}
-
-unsafe extern "system" fn add_ref<T: Object>(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or one of the never freed objects.
-    let Some(object) = (unsafe { this.cast::<T>().as_ref() }) else {
-        return 0;
-    };
-    let refs = object.count().refs.fetch_add(1, Ordering::SeqCst) + 1;
-    object.shared().changed.notify_all();
-    refs
-}
-
-unsafe extern "system" fn release<T: Object>(this: *mut c_void) -> u32 {
-    // SAFETY: `this` is null or one of the never freed objects.
-    let Some(object) = (unsafe { this.cast::<T>().as_ref() }) else {
-        return 0;
-    };
-    let count = object.count();
-    let remaining = if let Ok(refs) =
-        count
-            .refs
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |refs| {
-                refs.checked_sub(1)
-            }) {
-        refs - 1
-    } else {
-        object.shared().lock().push(Violation::new(
-            ViolationKind::CallAfterRelease,
-            format!(
-                "the {} was released more often than it was referenced",
-                T::NAME
-            ),
-        ));
-        0
-    };
-    if remaining == 0 {
-        count.released.store(true, Ordering::SeqCst);
-    }
-    object.shared().changed.notify_all();
-    remaining
-}
-
 static CREATOR_VTABLE: ISyncMgrSessionCreator_Vtbl = ISyncMgrSessionCreator_Vtbl {
-    base__: IUnknown_Vtbl {
-        QueryInterface: query_interface::<Creator>,
-        AddRef: add_ref::<Creator>,
-        Release: release::<Creator>,
-    },
+    base__: crate::object::iunknown::<Creator>(),
     CreateSession: create_session,
 };
 
 static CALLBACK_VTABLE: ISyncMgrSyncCallback_Vtbl = ISyncMgrSyncCallback_Vtbl {
-    base__: IUnknown_Vtbl {
-        QueryInterface: query_interface::<Callback>,
-        AddRef: add_ref::<Callback>,
-        Release: release::<Callback>,
-    },
+    base__: crate::object::iunknown::<Callback>(),
     ReportProgress: report_progress,
     SetHandlerProgressText: set_handler_progress_text,
     ReportEvent: report_event,
@@ -387,7 +344,7 @@ unsafe extern "system" fn create_session(
                 let callback = creator.callback.as_ptr().cast();
                 // SAFETY: the callback is a live (never freed) object; the reference is the
                 // handler's.
-                unsafe { add_ref::<Callback>(callback) };
+                unsafe { crate::object::add_ref::<Callback>(callback) };
                 callback
             } else {
                 core::ptr::null_mut()
@@ -586,6 +543,7 @@ unsafe extern "system" fn report_manual_sync(this: *mut c_void) -> HRESULT {
 mod tests {
     use super::*;
     use crate::center::report::CancelPlan;
+    use crate::object::{query_interface, release};
 
     const INBOX: &str = "{7A110000-0000-4000-8000-000000000001}";
     const HANDLER: &str = "{7A110000-0000-4000-8000-00000000000A}";
