@@ -971,6 +971,20 @@ pub(crate) fn check_release(
     found
 }
 
+/// Whether a session had no violation and no problem.
+pub(crate) fn is_clean(violations: &[Violation], problems: &[String]) -> bool {
+    violations.is_empty() && problems.is_empty()
+}
+
+/// Panics, listing them, when `what` (a session) had violations or problems.
+#[track_caller]
+pub(crate) fn assert_clean(what: &str, violations: &[Violation], problems: &[String]) {
+    assert!(
+        is_clean(violations, problems),
+        "{what} was not clean:\nviolations: {violations:#?}\nproblems: {problems:#?}"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

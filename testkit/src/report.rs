@@ -182,7 +182,7 @@ impl<H> Report<H> {
     /// Whether the session ran to its end with no violation and no problem.
     #[must_use]
     pub fn is_clean(&self) -> bool {
-        self.violations.is_empty() && self.problems.is_empty()
+        crate::check::is_clean(&self.violations, &self.problems)
     }
 
     /// Checks that the session was clean.
@@ -191,12 +191,7 @@ impl<H> Report<H> {
     /// When there were violations or problems, listing them.
     #[track_caller]
     pub fn assert_clean(&self) {
-        assert!(
-            self.is_clean(),
-            "the session was not clean:\nviolations: {:#?}\nproblems: {:#?}",
-            self.violations,
-            self.problems
-        );
+        crate::check::assert_clean("the session", &self.violations, &self.problems);
     }
 
     fn track(&self, item: GUID) -> Option<&ItemTrack> {

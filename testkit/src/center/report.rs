@@ -227,7 +227,7 @@ impl Report {
     /// Whether the session ran to its end with no violation and no problem.
     #[must_use]
     pub fn is_clean(&self) -> bool {
-        self.violations.is_empty() && self.problems.is_empty()
+        crate::check::is_clean(&self.violations, &self.problems)
     }
 
     /// Checks that the session was clean.
@@ -236,12 +236,7 @@ impl Report {
     /// When there were violations or problems, listing them.
     #[track_caller]
     pub fn assert_clean(&self) {
-        assert!(
-            self.is_clean(),
-            "the Sync Center session was not clean:\nviolations: {:#?}\nproblems: {:#?}",
-            self.violations,
-            self.problems
-        );
+        crate::check::assert_clean("the Sync Center session", &self.violations, &self.problems);
     }
 
     /// The enumerated item with this id (compared as Sync Center does, ignoring case).

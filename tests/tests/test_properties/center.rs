@@ -657,23 +657,13 @@ impl Harness {
                 answer(method, hr, &[if state { S_OK } else { S_FALSE }], &[])?;
             }
             CenterOp::InfoText { comment, out_null } => {
-                let mut text = PWSTR(garbage().cast());
-                let slot = out_ptr(&mut text, out_null);
-                // SAFETY: a live facet; the out-pointer is null or writable.
-                let hr = counted(|| unsafe {
-                    if comment {
-                        (info.vtable().GetComment)(info.as_raw(), slot)
-                    } else {
-                        (info.vtable().GetTypeLabel)(info.as_raw(), slot)
-                    }
-                });
-                let method = if comment {
-                    CenterMethod::GetComment
+                let vtable = info.vtable();
+                let slot = if comment {
+                    vtable.GetComment
                 } else {
-                    CenterMethod::GetTypeLabel
+                    vtable.GetTypeLabel
                 };
-                answer(method, hr, &[or_pointer(out_null, E_NOTIMPL)], &[])?;
-                check!(out_null || text.is_null(), "{method:?} left {text:?}");
+                info_text(info.as_raw(), slot, comment, out_null)?;
             }
             CenterOp::LastSyncTime { out_null } => {
                 let mut time = abi::FILETIME {
@@ -903,6 +893,28 @@ impl Harness {
     }
 }
 
+/// `GetTypeLabel` or (`comment`) `GetComment` through `slot` of the handler's or an item's info
+/// object `this`: neither has the text, so `E_NOTIMPL` with the out-pointer emptied.
+fn info_text(
+    this: *mut c_void,
+    slot: unsafe extern "system" fn(*mut c_void, *mut PWSTR) -> HRESULT,
+    comment: bool,
+    out_null: bool,
+) -> Check {
+    let mut text = PWSTR(garbage().cast());
+    let out = out_ptr(&mut text, out_null);
+    // SAFETY: a live info object; the out-pointer is null or writable.
+    let hr = counted(|| unsafe { slot(this, out) });
+    let method = if comment {
+        CenterMethod::GetComment
+    } else {
+        CenterMethod::GetTypeLabel
+    };
+    answer(method, hr, &[or_pointer(out_null, E_NOTIMPL)], &[])?;
+    check!(out_null || text.is_null(), "{method:?} left {text:?}");
+    Ok(())
+}
+
 /// Whether `ALL_ITEMS[n]` may be deleted: Beta and R1.
 const fn deletable(n: usize) -> bool {
     n == 1 || n == 4
@@ -1053,23 +1065,13 @@ fn item_step(model: &mut CenterModel, item: &ISyncMgrSyncItem, n: usize, op: Ite
             check!(out_null || out.is_null(), "GetObject left {out:?}");
         }
         ItemOp::InfoText { comment, out_null } => {
-            let mut text = PWSTR(garbage().cast());
-            let slot = out_ptr(&mut text, out_null);
-            // SAFETY: a live info facet; the out-pointer is null or writable.
-            let hr = counted(|| unsafe {
-                if comment {
-                    (info.vtable().GetComment)(info.as_raw(), slot)
-                } else {
-                    (info.vtable().GetTypeLabel)(info.as_raw(), slot)
-                }
-            });
-            let method = if comment {
-                CenterMethod::GetComment
+            let vtable = info.vtable();
+            let slot = if comment {
+                vtable.GetComment
             } else {
-                CenterMethod::GetTypeLabel
+                vtable.GetTypeLabel
             };
-            answer(method, hr, &[or_pointer(out_null, E_NOTIMPL)], &[])?;
-            check!(out_null || text.is_null(), "{method:?} left {text:?}");
+            info_text(info.as_raw(), slot, comment, out_null)?;
         }
         ItemOp::Delete { fault } => {
             set_plan(|plan| plan.status = fault);
