@@ -71,7 +71,7 @@ impl Drop for WorkerApartment {
 }
 
 #[cfg(windows)]
-pub(crate) use windows::Bound;
+pub(crate) use windows::{Bound, in_single_threaded_apartment};
 
 #[cfg(windows)]
 mod windows {
@@ -112,7 +112,7 @@ mod windows {
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
     /// Whether the calling thread is in a single-threaded apartment.
-    fn in_single_threaded_apartment() -> bool {
+    pub(crate) fn in_single_threaded_apartment() -> bool {
         let mut kind = abi::APTTYPE::default();
         let mut qualifier = abi::APTTYPEQUALIFIER::default();
         // SAFETY: both out-pointers are valid for the call.

@@ -49,27 +49,45 @@ struct Track {
 }
 
 /// A Sync Center session's callback, with the session's item ids.
+///
+/// The session runs on the thread that called `Synchronize`, which made the callback (its
+/// home). When that thread is in a single-threaded apartment and the callback is not agile, the
+/// callback may be called there only: a report that handler code makes on another thread (a
+/// thread of its own, given the `ItemSync`) is not sent, since carrying it home would need the
+/// home thread to pump messages while it waits for the handler (`docs/sync-center.md` leaves the
+/// callback's threads open). Cancellation still reaches every thread through the session.
 pub(crate) struct Reporter {
     callback: ISyncMgrSyncCallback,
     ids: Box<[[u16; ID_UNITS]]>,
     tracks: Mutex<Box<[Track]>>,
+    home: std::thread::ThreadId,
+    /// The callback may be called on `home` only.
+    bound: bool,
 }
 
-// SAFETY: the callback is used only on the thread that called `Synchronize` and created the
-// session (the worker runs there, see `center::handler`); the reporter is shared with
-// `ItemSync` on that same thread.
+// SAFETY: the callback is called only where COM allows: on its home thread, or from any
+// thread when it is agile, of the MTA or not in an apartment (`reachable`).
 unsafe impl Send for Reporter {}
-// SAFETY: as for `Send`.
+// SAFETY: as for `Send`; the rest is a mutex and immutable data.
 unsafe impl Sync for Reporter {}
 
 impl Reporter {
-    /// A reporter for the session of `items` (in session order) through `callback`.
+    /// A reporter for the session of `items` (in session order) through `callback`, made on
+    /// the thread that runs the session.
     pub(crate) fn new(callback: ISyncMgrSyncCallback, items: &[GUID]) -> Self {
+        let bound = bound_here(&callback);
         Self {
             callback,
             ids: items.iter().map(ids::wide).collect(),
             tracks: Mutex::new(vec![Track::default(); items.len()].into_boxed_slice()),
+            home: std::thread::current().id(),
+            bound,
         }
+    }
+
+    /// Whether this thread may call the callback.
+    fn reachable(&self) -> bool {
+        !self.bound || std::thread::current().id() == self.home
     }
 
     /// `ReportProgress` for the item at `index`, and the cancel request it answers.
@@ -87,6 +105,9 @@ impl Reporter {
         let Some(status) = progress_status(status) else {
             return ProgressReply::Continue;
         };
+        if !self.reachable() {
+            return ProgressReply::Continue;
+        }
         let terminal = matches!(
             status,
             abi::SYNCMGR_PS_SUCCEEDED | abi::SYNCMGR_PS_FAILED | abi::SYNCMGR_PS_CANCELED
@@ -125,6 +146,9 @@ impl Reporter {
 
     /// `CanContinue` for the item at `index`: `S_FALSE` is a cancel request for it.
     pub(crate) fn can_continue(&self, index: usize) -> ProgressReply {
+        if !self.reachable() {
+            return ProgressReply::Continue;
+        }
         // SAFETY: the callback is live; the id is NUL-terminated and alive for the call.
         let hr = unsafe {
             (self.callback.vtable().CanContinue)(
@@ -143,6 +167,9 @@ impl Reporter {
     /// `ReportEvent`: a log entry as an event of the handler, or of `item`. Its name is the
     /// text, cut to `MAX_SYNCMGR_NAME`; its description the whole text.
     pub(crate) fn event(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
+        if !self.reachable() {
+            return;
+        }
         let item = item.map(ids::wide);
         let item_ptr = item.as_ref().map_or(core::ptr::null(), |id| id.as_ptr());
         let name = bounded(text, abi::MAX_SYNCMGR_NAME as usize);
@@ -167,6 +194,20 @@ impl Reporter {
         };
         trace(INTERFACE, "ReportEvent", hr);
     }
+}
+
+/// Whether `callback`, made on this thread, may be called on this thread only: this thread is in
+/// a single-threaded apartment and the callback is not agile.
+#[cfg(windows)]
+fn bound_here(callback: &ISyncMgrSyncCallback) -> bool {
+    crate::apartment::in_single_threaded_apartment()
+        && callback.cast::<abi::IAgileObject>().is_err()
+}
+
+/// Off Windows there are no apartments: any thread may call the callback.
+#[cfg(not(windows))]
+fn bound_here(_callback: &ISyncMgrSyncCallback) -> bool {
+    false
 }
 
 /// The cancel request Sync Center wrote, as the worker acts on it.
