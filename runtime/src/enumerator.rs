@@ -3,10 +3,11 @@
 use crate::abi::{self, ISyncMgrEnumItems, ISyncMgrEnumItems_Vtbl, SYNCMGRITEM};
 use crate::catalog::ItemRecord;
 use crate::com::{self, ComObject, Header, Out};
-use crate::guard::lock;
+use crate::cursor::{Cursor, completion};
 use crate::module::Token;
+use core::convert::Infallible;
 use core::ffi::c_void;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use windows_core::{GUID, HRESULT, IUnknown, Interface};
 
 /// The enumerator object. `vtable` comes first: the object's address is its interface pointer.
@@ -14,7 +15,7 @@ use windows_core::{GUID, HRESULT, IUnknown, Interface};
 pub(crate) struct ItemEnumerator {
     header: Header<ISyncMgrEnumItems_Vtbl>,
     items: Arc<[ItemRecord]>,
-    position: Mutex<usize>,
+    cursor: Cursor,
     _token: Token,
 }
 
@@ -32,7 +33,7 @@ impl ItemEnumerator {
         com::into_interface(Self {
             header: Header::new(&Self::VTABLE),
             items,
-            position: Mutex::new(position),
+            cursor: Cursor::at(position),
             _token: Token::object(),
         })
     }
@@ -63,53 +64,41 @@ unsafe extern "system" fn next(
         if (celt > 0 && rgelt.is_null()) || (fetched.is_none() && celt != 1) {
             return abi::E_POINTER;
         }
-        let mut position = lock(&object.position);
-        let start = (*position).min(object.items.len());
-        let count = (celt as usize).min(object.items.len() - start);
-        // `Next(0, NULL, &fetched)` is valid and writes nothing: never make a slice from its
-        // null `rgelt` (undefined behaviour even when empty).
-        if count > 0 {
-            // SAFETY: `count > 0`, so `celt > 0` and `rgelt` was checked non-null above; the
-            // caller provides room for `celt` items there, and `count <= celt`.
-            let out = unsafe { core::slice::from_raw_parts_mut(rgelt, count) };
-            for (slot, item) in out.iter_mut().zip(&object.items[start..start + count]) {
-                item.write_to(slot);
+        let passed = object.cursor.next(object.items.len(), celt, |range| {
+            // `Next(0, NULL, &fetched)` is valid and writes nothing: never make a slice from
+            // its null `rgelt` (undefined behaviour even when empty).
+            if !range.is_empty() {
+                // SAFETY: the range is not empty, so `celt > 0` and `rgelt` was checked
+                // non-null above; the caller provides room for `celt` items there, and the
+                // range holds at most `celt`.
+                let out = unsafe { core::slice::from_raw_parts_mut(rgelt, range.len()) };
+                for (slot, item) in out.iter_mut().zip(&object.items[range]) {
+                    item.write_to(slot);
+                }
             }
-        }
-        *position = start + count;
+            Ok::<(), Infallible>(())
+        });
+        let count = passed.map_or(0, |range| range.len());
         if let Some(fetched) = fetched {
             // `count <= celt`, a u32.
             fetched.set(u32::try_from(count).unwrap_or(celt));
         }
-        if count == celt as usize {
-            abi::S_OK
-        } else {
-            abi::S_FALSE
-        }
+        completion(count, celt)
     };
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe { com::call(this, "Next", body) }
 }
 
 unsafe extern "system" fn skip(this: *mut c_void, celt: u32) -> HRESULT {
-    let body = |object: &ItemEnumerator| {
-        let mut position = lock(&object.position);
-        let start = (*position).min(object.items.len());
-        let count = (celt as usize).min(object.items.len() - start);
-        *position = start + count;
-        if count == celt as usize {
-            abi::S_OK
-        } else {
-            abi::S_FALSE
-        }
-    };
+    let body =
+        |object: &ItemEnumerator| completion(object.cursor.skip(object.items.len(), celt), celt);
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe { com::call(this, "Skip", body) }
 }
 
 unsafe extern "system" fn reset(this: *mut c_void) -> HRESULT {
     let body = |object: &ItemEnumerator| {
-        *lock(&object.position) = 0;
+        object.cursor.reset();
         abi::S_OK
     };
     // SAFETY: COM passes the interface pointer this module handed out.
@@ -120,7 +109,7 @@ unsafe extern "system" fn clone(this: *mut c_void, out: *mut *mut c_void) -> HRE
     let body = |object: &ItemEnumerator| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
-        let position = *lock(&object.position);
+        let position = object.cursor.position();
         out.set(ItemEnumerator::create(Arc::clone(&object.items), position).into_raw());
         Ok(abi::S_OK)
     };

@@ -168,6 +168,7 @@ mod catalog;
 mod center;
 mod class;
 mod com;
+mod cursor;
 mod entry;
 mod enumerator;
 mod error;

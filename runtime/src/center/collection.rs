@@ -12,11 +12,11 @@ use crate::abi::{
     self, IEnumString, IEnumString_Vtbl, ISyncMgrHandlerCollection, ISyncMgrHandlerCollection_Vtbl,
 };
 use crate::com::{self, ComObject, Header, Out};
+use crate::cursor::{Cursor, completion};
 use crate::entry::ClassEntry;
-use crate::guard::lock;
 use crate::module::Token;
 use core::ffi::c_void;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use windows_core::{GUID, HRESULT, IUnknown, Interface, PCWSTR, PWSTR};
 
 /// The CLSID of the handler collection of a DLL serving `classes` (none for an empty list):
@@ -133,7 +133,7 @@ unsafe extern "system" fn bind_to_handler(
 struct Strings {
     header: Header<IEnumString_Vtbl>,
     texts: Arc<[String]>,
-    position: Mutex<usize>,
+    cursor: Cursor,
     _token: Token,
 }
 
@@ -162,18 +162,9 @@ impl Strings {
         com::into_interface(Self {
             header: Header::new(&Self::VTABLE),
             texts: strings,
-            position: Mutex::new(position),
+            cursor: Cursor::at(position),
             _token: Token::object(),
         })
-    }
-
-    /// Moves the cursor up to `count` strings on; returns the range passed.
-    fn advance(&self, count: u32) -> core::ops::Range<usize> {
-        let mut position = lock(&self.position);
-        let start = (*position).min(self.texts.len());
-        let end = start + (count as usize).min(self.texts.len() - start);
-        *position = end;
-        start..end
     }
 }
 
@@ -196,44 +187,45 @@ unsafe extern "system" fn strings_next(
             unsafe { core::slice::from_raw_parts_mut(out, celt as usize) }
         };
         slots.fill(PWSTR::null());
-        let start = lock(&list.position).min(list.texts.len());
-        let wanted = (celt as usize).min(list.texts.len() - start);
-        // Allocate everything first: on failure nothing is handed out and the cursor stays.
-        let mut made = Vec::with_capacity(wanted);
-        for text in &list.texts[start..start + wanted] {
-            match super::task_string(text, usize::MAX) {
-                Ok(text) => made.push(text),
-                Err(hr) => {
-                    for text in made {
-                        // SAFETY: made by `task_string` above and not handed out.
-                        unsafe { crate::memory::co_task_mem_free(text.0.cast()) };
+        // Every string is made before any is handed out: on failure the slots are emptied
+        // again and the cursor stays.
+        let count = list
+            .cursor
+            .next(list.texts.len(), celt, |range| {
+                for (slot, text) in slots.iter_mut().zip(&list.texts[range]) {
+                    match super::task_string(text, usize::MAX) {
+                        Ok(text) => *slot = text,
+                        Err(hr) => {
+                            for made in slots.iter_mut().take_while(|made| !made.is_null()) {
+                                // SAFETY: made by `task_string` above and not handed out.
+                                unsafe { crate::memory::co_task_mem_free(made.0.cast()) };
+                                *made = PWSTR::null();
+                            }
+                            return Err(hr);
+                        }
                     }
-                    return Err(hr);
                 }
-            }
-        }
-        let count = list.advance(u32::try_from(wanted).unwrap_or(celt)).len();
-        for (slot, text) in slots.iter_mut().zip(made) {
-            *slot = text;
-        }
+                Ok(())
+            })?
+            .len();
         if let Some(fetched) = fetched {
             fetched.set(u32::try_from(count).unwrap_or(celt));
         }
-        Ok(super::yes_no(count == celt as usize))
+        Ok(completion(count, celt))
     };
     // SAFETY: COM passes this object's interface pointer.
     unsafe { com::call(this, "Next", body) }
 }
 
 unsafe extern "system" fn strings_skip(this: *mut c_void, celt: u32) -> HRESULT {
-    let body = |list: &Strings| super::yes_no(list.advance(celt).len() == celt as usize);
+    let body = |list: &Strings| completion(list.cursor.skip(list.texts.len(), celt), celt);
     // SAFETY: COM passes this object's interface pointer.
     unsafe { com::call(this, "Skip", body) }
 }
 
 unsafe extern "system" fn strings_reset(this: *mut c_void) -> HRESULT {
     let body = |list: &Strings| {
-        *lock(&list.position) = 0;
+        list.cursor.reset();
         abi::S_OK
     };
     // SAFETY: COM passes this object's interface pointer.
@@ -244,7 +236,7 @@ unsafe extern "system" fn strings_clone(this: *mut c_void, out: *mut *mut c_void
     let body = |list: &Strings| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
-        let position = *lock(&list.position);
+        let position = list.cursor.position();
         out.set(Strings::create(Arc::clone(&list.texts), position).into_raw());
         Ok(abi::S_OK)
     };

@@ -6,7 +6,7 @@
 //! None of them needs `Initialize`, which Sync Center never calls.
 
 use super::item::{ItemList, SyncItem};
-use super::{Reporter, handler_policies, ids, state, task_string, yes_no};
+use super::{Reporter, handler_policies, ids, no_string, state, task_string, yes_no};
 use crate::abi::{
     self, ISyncMgrHandler_Vtbl, ISyncMgrHandlerInfo_Vtbl, ISyncMgrSessionCreator,
     ISyncMgrSyncCallback, ISyncMgrSyncItemContainer_Vtbl,
@@ -305,14 +305,6 @@ unsafe extern "system" fn get_type<O: CenterObject>(
         Ok(abi::S_OK)
     };
     facet_call!(InfoFacet, this, "GetType", body)
-}
-
-/// A string property the declaration does not have: the out-pointer is emptied and the answer
-/// is `E_NOTIMPL`, which Sync Center reads as an empty string.
-fn no_string(out: *mut PWSTR) -> Result<HRESULT, HRESULT> {
-    // SAFETY: `out` is the caller's `[out]` pointer, null or writable during the call.
-    unsafe { Out::new(out, PWSTR::null()) }?;
-    Err(abi::E_NOTIMPL)
 }
 
 unsafe extern "system" fn get_type_label<O: CenterObject>(

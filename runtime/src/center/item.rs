@@ -2,19 +2,21 @@
 //! `ISyncMgrSyncItemInfo` (`docs/sync-center.md#isyncmgrsyncitem`), and `IEnumSyncMgrSyncItems`
 //! over a snapshot of the handler's items (`docs/sync-center.md#ienumsyncmgrsyncitems`).
 
-use super::{ids, item_capabilities, item_policies, state, task_string, yes_no};
+use super::{ids, item_capabilities, item_policies, no_string, state, task_string, yes_no};
 use crate::abi::{
     self, IEnumSyncMgrSyncItems, IEnumSyncMgrSyncItems_Vtbl, ISyncMgrSyncItem,
     ISyncMgrSyncItem_Vtbl, ISyncMgrSyncItemInfo_Vtbl,
 };
 use crate::catalog::ItemRecord;
 use crate::com::{self, ComObject, Facet, Header, Out};
-use crate::guard::{catch, lock};
+use crate::cursor::{Cursor, completion};
+use crate::guard::catch;
 use crate::module::Token;
 use crate::{HandlerClass, ItemFlags, SyncStatus};
+use core::convert::Infallible;
 use core::ffi::c_void;
 use core::mem::offset_of;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use windows_core::{BOOL, GUID, HRESULT, IUnknown, Interface, PWSTR};
 
 /// One item. The header's vtable comes first: the object's address is its `ISyncMgrSyncItem`.
@@ -224,13 +226,6 @@ unsafe extern "system" fn delete<T: HandlerClass>(this: *mut c_void) -> HRESULT 
     item_call!(this, "Delete", body)
 }
 
-/// A string property items do not have: emptied out-pointer, `E_NOTIMPL` (read as empty).
-fn no_string(out: *mut PWSTR) -> Result<HRESULT, HRESULT> {
-    // SAFETY: `out` is the caller's `[out]` pointer, null or writable during the call.
-    unsafe { Out::new(out, PWSTR::null()) }?;
-    Err(abi::E_NOTIMPL)
-}
-
 unsafe extern "system" fn get_type_label<T: HandlerClass>(
     this: *mut c_void,
     out: *mut PWSTR,
@@ -275,7 +270,7 @@ pub(crate) struct ItemList<T: HandlerClass> {
     header: Header<IEnumSyncMgrSyncItems_Vtbl>,
     handler: Arc<T>,
     items: Arc<[ItemRecord]>,
-    position: Mutex<usize>,
+    cursor: Cursor,
     _token: Token,
 }
 
@@ -310,18 +305,9 @@ impl<T: HandlerClass> ItemList<T> {
             header: Header::new(&Self::VTABLE),
             handler: Arc::clone(handler),
             items,
-            position: Mutex::new(position),
+            cursor: Cursor::at(position),
             _token: Token::object(),
         })
-    }
-
-    /// Moves the cursor up to `count` items on; returns the range passed.
-    fn advance(&self, count: u32) -> core::ops::Range<usize> {
-        let mut position = lock(&self.position);
-        let start = (*position).min(self.items.len());
-        let end = start + (count as usize).min(self.items.len() - start);
-        *position = end;
-        start..end
     }
 }
 
@@ -345,29 +331,31 @@ unsafe extern "system" fn next<T: HandlerClass>(
             unsafe { core::slice::from_raw_parts_mut(out, celt as usize) }
         };
         slots.fill(core::ptr::null_mut());
-        let range = list.advance(celt);
-        let count = range.len();
-        for (slot, record) in slots.iter_mut().zip(&list.items[range]) {
-            *slot = SyncItem::create(&list.handler, record.clone()).into_raw();
-        }
+        let passed = list.cursor.next(list.items.len(), celt, |range| {
+            for (slot, record) in slots.iter_mut().zip(&list.items[range]) {
+                *slot = SyncItem::create(&list.handler, record.clone()).into_raw();
+            }
+            Ok::<(), Infallible>(())
+        });
+        let count = passed.map_or(0, |range| range.len());
         if let Some(fetched) = fetched {
             fetched.set(u32::try_from(count).unwrap_or(celt));
         }
-        yes_no(count == celt as usize)
+        completion(count, celt)
     };
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe { com::call(this, "Next", body) }
 }
 
 unsafe extern "system" fn skip<T: HandlerClass>(this: *mut c_void, celt: u32) -> HRESULT {
-    let body = |list: &ItemList<T>| yes_no(list.advance(celt).len() == celt as usize);
+    let body = |list: &ItemList<T>| completion(list.cursor.skip(list.items.len(), celt), celt);
     // SAFETY: COM passes the interface pointer this module handed out.
     unsafe { com::call(this, "Skip", body) }
 }
 
 unsafe extern "system" fn reset<T: HandlerClass>(this: *mut c_void) -> HRESULT {
     let body = |list: &ItemList<T>| {
-        *lock(&list.position) = 0;
+        list.cursor.reset();
         abi::S_OK
     };
     // SAFETY: COM passes the interface pointer this module handed out.
@@ -381,7 +369,7 @@ unsafe extern "system" fn clone<T: HandlerClass>(
     let body = |list: &ItemList<T>| {
         // SAFETY: `out` is the caller's `[out]` pointer, null or writable during this call.
         let out = unsafe { Out::new(out, core::ptr::null_mut()) }?;
-        let position = *lock(&list.position);
+        let position = list.cursor.position();
         out.set(ItemList::create(&list.handler, Arc::clone(&list.items), position).into_raw());
         Ok(abi::S_OK)
     };

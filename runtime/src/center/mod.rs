@@ -69,6 +69,16 @@ pub(crate) fn task_string(
     Ok(windows_core::PWSTR(memory))
 }
 
+/// A string property the declaration does not have (a type label, a comment): the out-pointer
+/// is emptied and the answer is `E_NOTIMPL`, which Sync Center reads as an empty string.
+pub(crate) fn no_string(
+    out: *mut windows_core::PWSTR,
+) -> Result<windows_core::HRESULT, windows_core::HRESULT> {
+    // SAFETY: `out` is the caller's `[out]` pointer, null or writable during the call.
+    unsafe { crate::com::Out::new(out, windows_core::PWSTR::null()) }?;
+    Err(abi::E_NOTIMPL)
+}
+
 /// `S_OK` for yes, `S_FALSE` for no: the answer of Sync Center's predicates.
 pub(crate) const fn yes_no(yes: bool) -> windows_core::HRESULT {
     if yes { abi::S_OK } else { abi::S_FALSE }
