@@ -6,36 +6,15 @@
 //! pointer type, so a placeholder or a changed signature fails to compile, and its offset is
 //! checked against the reference's slot number.
 
+#[macro_use]
+mod slots;
+
 use core::ffi::c_void;
 use core::mem::offset_of;
 use syncmgr::abi::*;
-use windows_core::{BOOL, GUID, HRESULT, IUnknown_Vtbl, Interface, PCWSTR};
+use windows_core::{BOOL, GUID, HRESULT, Interface, PCWSTR};
 
 const PTR: usize = size_of::<usize>();
-
-/// Checks `$vtbl`'s slots: type (at compile time), offset and total size.
-macro_rules! slots {
-    ($vtbl:ident { $($slot:ident @ $index:literal : fn($($arg:ty),*)),+ $(,)? }) => {{
-        #[allow(clippy::type_complexity)]
-        fn types(vtbl: &$vtbl) {
-            let _: &IUnknown_Vtbl = &vtbl.base__;
-            $(let _: unsafe extern "system" fn(*mut c_void $(, $arg)*) -> HRESULT = vtbl.$slot;)+
-        }
-        let _ = types;
-        assert_eq!(offset_of!($vtbl, base__), 0);
-        assert_eq!(size_of::<IUnknown_Vtbl>(), 3 * PTR, "IUnknown has three slots");
-        let mut count = 3;
-        $(
-            assert_eq!(
-                offset_of!($vtbl, $slot),
-                $index * PTR,
-                concat!(stringify!($vtbl), "::", stringify!($slot), " is not slot ", $index)
-            );
-            count += 1;
-        )+
-        assert_eq!(size_of::<$vtbl>(), count * PTR, concat!(stringify!($vtbl), " has extra slots"));
-    }};
-}
 
 #[test]
 fn isyncmgrsynchronize_slots() {

@@ -2,35 +2,12 @@
 //! type (checked at compile time, so a `usize` placeholder or a changed signature does not
 //! build), its offset, the IIDs and the constants the runtime relies on.
 
+#[macro_use]
+mod slots;
+
 use core::ffi::c_void;
-use core::mem::offset_of;
 use syncmgr::abi::*;
-use windows_core::{BOOL, GUID, HRESULT, IUnknown_Vtbl, Interface, PCWSTR, PWSTR};
-
-const PTR: usize = size_of::<usize>();
-
-/// Checks `$vtbl`'s slots: type (at compile time), offset and total size.
-macro_rules! slots {
-    ($vtbl:ident { $($slot:ident @ $index:literal : fn($($arg:ty),*)),+ $(,)? }) => {{
-        #[allow(clippy::type_complexity)]
-        fn types(vtbl: &$vtbl) {
-            let _: &IUnknown_Vtbl = &vtbl.base__;
-            $(let _: unsafe extern "system" fn(*mut c_void $(, $arg)*) -> HRESULT = vtbl.$slot;)+
-        }
-        let _ = types;
-        assert_eq!(offset_of!($vtbl, base__), 0);
-        let mut count = 3;
-        $(
-            assert_eq!(
-                offset_of!($vtbl, $slot),
-                $index * PTR,
-                concat!(stringify!($vtbl), "::", stringify!($slot), " is not slot ", $index)
-            );
-            count += 1;
-        )+
-        assert_eq!(size_of::<$vtbl>(), count * PTR, concat!(stringify!($vtbl), " has extra slots"));
-    }};
-}
+use windows_core::{BOOL, GUID, HRESULT, Interface, PCWSTR, PWSTR};
 
 type Out = *mut *mut c_void;
 
