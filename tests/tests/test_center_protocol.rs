@@ -3,6 +3,10 @@
 //! discipline, ids, items, the enumerator, states, and the bad input each slot must refuse
 //! (`docs/sync-center.md`).
 
+mod support;
+
+use support::take_task_string;
+
 use core::ffi::c_void;
 use core::ptr;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -74,21 +78,6 @@ fn handler_of<T: syncmgr::HandlerClass>(value: T) -> ISyncMgrHandler {
         .expect("the object answers ISyncMgrHandler")
 }
 
-/// Reads and frees a task-allocated string.
-fn take_string(text: PWSTR) -> String {
-    assert!(!text.is_null());
-    let mut len = 0;
-    // SAFETY: the callee returned a NUL-terminated task allocation.
-    while unsafe { *text.0.add(len) } != 0 {
-        len += 1;
-    }
-    // SAFETY: `len` units are readable.
-    let value = String::from_utf16(unsafe { core::slice::from_raw_parts(text.0, len) }).unwrap();
-    // SAFETY: the caller owns the allocation.
-    unsafe { syncmgr::memory::co_task_mem_free(text.0.cast()) };
-    value
-}
-
 fn wide(text: &str) -> Vec<u16> {
     text.encode_utf16().chain(Some(0)).collect()
 }
@@ -101,7 +90,7 @@ fn name(handler: &ISyncMgrHandler) -> (HRESULT, Option<String>) {
     let mut out = PWSTR(garbage());
     // SAFETY: live object, writable out.
     let hr = unsafe { (handler.vtable().GetName)(handler.as_raw(), &raw mut out) };
-    (hr, hr.is_ok().then(|| take_string(out)))
+    (hr, hr.is_ok().then(|| take_task_string(out)))
 }
 
 fn container(handler: &ISyncMgrHandler) -> ISyncMgrSyncItemContainer {
@@ -351,7 +340,7 @@ fn items_by_id_and_by_enumerator() {
                 S_OK
             );
         }
-        seen.push((take_string(id), take_string(item_name)));
+        seen.push((take_task_string(id), take_task_string(item_name)));
     }
     assert_eq!(
         seen,
@@ -474,7 +463,7 @@ fn item_properties_follow_the_declaration() {
         // SAFETY: live object, writable out.
         let hr = unsafe { (item.vtable().GetItemID)(item.as_raw(), &raw mut id) };
         assert_eq!(hr, S_OK);
-        take_string(id)
+        take_task_string(id)
     };
     assert_eq!(item_id(&inbox), id_text(INBOX));
     let mut out = garbage();
@@ -649,38 +638,22 @@ fn bind(
     (hr, out)
 }
 
-#[test]
-fn the_collection_lists_and_binds_every_handler_of_the_dll() {
-    let clsid = syncmgr::server::collection_clsid(CLASSES).unwrap();
-    assert_eq!(
-        clsid,
-        syncmgr::item_id(Notes::DECL.clsid, "syncmgr handler collection"),
-        "derived from the first class"
-    );
-    let collection = collection();
+/// The collection's `GetHandlerEnumerator`.
+fn handler_ids(collection: &abi::ISyncMgrHandlerCollection) -> abi::IEnumString {
     let mut out = garbage();
     // SAFETY: live object, writable out.
     let hr =
         unsafe { (collection.vtable().GetHandlerEnumerator)(collection.as_raw(), &raw mut out) };
     assert_eq!(hr, S_OK);
     // SAFETY: a new reference for us.
-    let ids = unsafe { abi::IEnumString::from_raw(out) };
-    let allocations = syncmgr::memory::outstanding_task_allocations();
+    unsafe { abi::IEnumString::from_raw(out) }
+}
+
+#[test]
+fn the_handler_ids_keep_the_enumerator_rules() {
+    let collection = collection();
+    let ids = handler_ids(&collection);
     let mut slots = [PWSTR(garbage()); 3];
-    let mut fetched = 0;
-    // SAFETY: live object; room for three pointers.
-    let hr = unsafe { (ids.vtable().Next)(ids.as_raw(), 3, slots.as_mut_ptr(), &raw mut fetched) };
-    assert_eq!((hr, fetched), (S_FALSE, 2), "two handlers, three asked for");
-    assert!(slots[2].is_null());
-    assert_eq!(
-        syncmgr::memory::outstanding_task_allocations(),
-        allocations + 2
-    );
-    let listed: Vec<String> = slots[..2].iter().map(|text| take_string(*text)).collect();
-    assert_eq!(
-        listed,
-        [id_text(Notes::DECL.clsid), id_text(Mail::DECL.clsid)]
-    );
     // SAFETY: live object; a null count with more than one asked for is the bad input.
     unsafe {
         assert_eq!((ids.vtable().Reset)(ids.as_raw()), S_OK);
@@ -710,7 +683,7 @@ fn the_collection_lists_and_binds_every_handler_of_the_dll() {
     // SAFETY: live object; room for one string.
     let hr = unsafe { (clone.vtable().Next)(clone.as_raw(), 1, &raw mut text, &raw mut fetched) };
     assert_eq!((hr, fetched), (S_OK, 1));
-    assert_eq!(take_string(text), id_text(Mail::DECL.clsid));
+    assert_eq!(take_task_string(text), id_text(Mail::DECL.clsid));
     let mut text = PWSTR(garbage());
     // SAFETY: live object; room for one string; the count may be null for one.
     let hr = unsafe { (clone.vtable().Next)(clone.as_raw(), 1, &raw mut text, ptr::null_mut()) };
@@ -718,6 +691,37 @@ fn the_collection_lists_and_binds_every_handler_of_the_dll() {
         (hr, text.is_null()),
         (S_FALSE, true),
         "the clone is at its end"
+    );
+}
+
+#[test]
+fn the_collection_lists_and_binds_every_handler_of_the_dll() {
+    let clsid = syncmgr::server::collection_clsid(CLASSES).unwrap();
+    assert_eq!(
+        clsid,
+        syncmgr::item_id(Notes::DECL.clsid, "syncmgr handler collection"),
+        "derived from the first class"
+    );
+    let collection = collection();
+    let ids = handler_ids(&collection);
+    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let mut slots = [PWSTR(garbage()); 3];
+    let mut fetched = 0;
+    // SAFETY: live object; room for three pointers.
+    let hr = unsafe { (ids.vtable().Next)(ids.as_raw(), 3, slots.as_mut_ptr(), &raw mut fetched) };
+    assert_eq!((hr, fetched), (S_FALSE, 2), "two handlers, three asked for");
+    assert!(slots[2].is_null());
+    assert_eq!(
+        syncmgr::memory::outstanding_task_allocations(),
+        allocations + 2
+    );
+    let listed: Vec<String> = slots[..2]
+        .iter()
+        .map(|text| take_task_string(*text))
+        .collect();
+    assert_eq!(
+        listed,
+        [id_text(Notes::DECL.clsid), id_text(Mail::DECL.clsid)]
     );
 
     // Sync Center binds for ISyncMgrHandler, and for ISyncMgrSynchronize when that fails.

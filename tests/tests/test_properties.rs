@@ -1009,6 +1009,27 @@ macro_rules! check {
     };
 }
 
+/// Checks `hr`, the answer of `method`, against its documented results (`allowed`, plus
+/// `extra`, the failure code of the handler's injected error) and against the model's
+/// `expected` answers.
+fn check_answer(
+    method: impl core::fmt::Debug,
+    allowed: &[HRESULT],
+    hr: HRESULT,
+    expected: &[HRESULT],
+    extra: &[HRESULT],
+) -> Check {
+    check!(
+        allowed.contains(&hr) || extra.contains(&hr),
+        "{method:?} returned the undocumented {hr:?}"
+    );
+    check!(
+        expected.contains(&hr),
+        "{method:?} returned {hr:?}, the model expected one of {expected:?}"
+    );
+    Ok(())
+}
+
 /// The catalog `items()` makes under `fault`, or the HRESULT its failure becomes.
 fn catalog(fault: ItemsFault) -> core::result::Result<(Vec<GUID>, bool), HRESULT> {
     match fault {
@@ -1112,15 +1133,7 @@ impl Harness {
     /// Checks `hr` against the method's documented answers (plus `extra`, the failure code of
     /// the handler's injected error) and against the model's `expected` answers.
     fn answer(method: Method, hr: HRESULT, expected: &[HRESULT], extra: &[HRESULT]) -> Check {
-        check!(
-            allowed(method).contains(&hr) || extra.contains(&hr),
-            "{method:?} returned the undocumented {hr:?}"
-        );
-        check!(
-            expected.contains(&hr),
-            "{method:?} returned {hr:?}, the model expected one of {expected:?}"
-        );
-        Ok(())
+        check_answer(method, allowed(method), hr, expected, extra)
     }
 
     /// The callback currently held, with its new events since the last step.

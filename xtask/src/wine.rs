@@ -914,9 +914,20 @@ impl E2e {
             format!("`regsvr32 /u /s {dll}` failed (DllUnregisterServer):\n{error}")
         })?;
         let key = clsid_key(handler.clsid);
+        self.gone(&format!("reg-query-gone-{}", handler.name), &key)?;
+        let collection = collection_key(handler.clsid);
+        self.gone(
+            &format!("reg-query-collection-gone-{}", handler.name),
+            &collection,
+        )?;
+        Ok(format!("{key} and {collection} are gone"))
+    }
+
+    /// `reg query KEY` (logged as `label`) must fail: the key is gone.
+    fn gone(&mut self, label: &str, key: &str) -> Result<(), String> {
         let query = self.exec(
-            &format!("reg-query-gone-{}", handler.name),
-            &mut self.wine(&["reg", "query", &key]),
+            label,
+            &mut self.wine(&["reg", "query", key]),
             COMMAND_TIMEOUT,
         )?;
         if query.status.success() {
@@ -925,19 +936,7 @@ impl E2e {
                 query.stdout
             ));
         }
-        let collection = collection_key(handler.clsid);
-        let query = self.exec(
-            &format!("reg-query-collection-gone-{}", handler.name),
-            &mut self.wine(&["reg", "query", &collection]),
-            COMMAND_TIMEOUT,
-        )?;
-        if query.status.success() {
-            return Err(format!(
-                "{collection} is still there after unregistering:\n{}",
-                query.stdout
-            ));
-        }
-        Ok(format!("{key} and {collection} are gone"))
+        Ok(())
     }
 
     // ---- commands ----

@@ -508,3 +508,20 @@ impl Rng {
         usize::try_from(value).expect("32 bits fit") % bound
     }
 }
+
+/// Reads and frees a string a handler returned in task memory (`[out, string]`): non-null,
+/// NUL-terminated UTF-16.
+pub(crate) fn take_task_string(text: windows_core::PWSTR) -> String {
+    assert!(!text.is_null(), "a null string");
+    let mut len = 0;
+    // SAFETY: the callee returned a NUL-terminated task allocation.
+    while unsafe { *text.0.add(len) } != 0 {
+        len += 1;
+    }
+    // SAFETY: `len` units are readable.
+    let value = String::from_utf16(unsafe { core::slice::from_raw_parts(text.0, len) })
+        .expect("well-formed UTF-16");
+    // SAFETY: the caller owns the allocation.
+    unsafe { syncmgr::memory::co_task_mem_free(text.0.cast()) };
+    value
+}

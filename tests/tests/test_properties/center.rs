@@ -4,6 +4,7 @@
 //! model (ids, items under the scripted `items()` faults, the active and enabled states) and
 //! checked against `syncmgr::protocol::CenterMethod`'s documented results.
 
+use super::support::take_task_string;
 use super::{
     ALL_ITEMS, Bits, Check, E_INVALIDARG, E_NOTIMPL, E_POINTER, E_UNEXPECTED, Fault, HRESULT,
     Harness, ItemsFault, Raw, S_FALSE, S_OK, catalog, counted, garbage, set_plan,
@@ -387,30 +388,9 @@ fn out_ptr<T>(slot: &mut T, null: bool) -> *mut T {
     }
 }
 
-/// Reads and frees a task-allocated string the runtime returned.
-fn take_string(text: PWSTR) -> String {
-    let mut len = 0;
-    // SAFETY: the runtime returned a NUL-terminated task allocation.
-    while unsafe { *text.0.add(len) } != 0 {
-        len += 1;
-    }
-    // SAFETY: `len` units are readable.
-    let value = String::from_utf16_lossy(unsafe { core::slice::from_raw_parts(text.0, len) });
-    // SAFETY: the caller owns the allocation.
-    unsafe { syncmgr::memory::co_task_mem_free(text.0.cast()) };
-    value
-}
-
+/// [`super::check_answer`] against `CenterMethod`'s documented results.
 fn answer(method: CenterMethod, hr: HRESULT, expected: &[HRESULT], extra: &[HRESULT]) -> Check {
-    check!(
-        method.allowed_results().contains(&hr) || extra.contains(&hr),
-        "{method:?} returned the undocumented {hr:?}"
-    );
-    check!(
-        expected.contains(&hr),
-        "{method:?} returned {hr:?}, the model expected one of {expected:?}"
-    );
-    Ok(())
+    super::check_answer(method, method.allowed_results(), hr, expected, extra)
 }
 
 /// `E_POINTER` for a null out-pointer, else `then`.
@@ -518,7 +498,7 @@ impl Harness {
                     &[],
                 )?;
                 if hr == S_OK {
-                    let name = take_string(name);
+                    let name = take_task_string(name);
                     check!(name == "Chaos", "GetName gave {name:?}");
                 }
             }
@@ -810,7 +790,7 @@ impl Harness {
                             (item.vtable().GetItemID)(item.as_raw(), &raw mut id)
                         });
                         check!(hr == S_OK, "GetItemID {hr:?}");
-                        ids.push(take_string(id));
+                        ids.push(take_task_string(id));
                     }
                     let expected: Vec<String> = listed(items)
                         .unwrap_or_default()
@@ -944,7 +924,7 @@ fn item_step(model: &mut CenterModel, item: &ISyncMgrSyncItem, n: usize, op: Ite
             };
             answer(method, hr, &[or_pointer(out_null, S_OK)], &[])?;
             if hr == S_OK {
-                let text = take_string(text);
+                let text = take_task_string(text);
                 let expected = if id {
                     format!("{{{:?}}}", ALL_ITEMS[n])
                 } else {
@@ -1224,7 +1204,7 @@ fn list_step(model: &mut CenterModel, op: ListOp) -> Check {
                         (item.vtable().GetItemID)(item.as_raw(), &raw mut id)
                     });
                     check!(hr == S_OK, "GetItemID {hr:?}");
-                    let got = take_string(id);
+                    let got = take_task_string(id);
                     let want = format!("{{{:?}}}", ids[*position + index]);
                     check!(got == want, "Next gave {got}, the model {want}");
                 } else {
@@ -1338,7 +1318,7 @@ fn collection_step(op: CollectionOp) -> Check {
                         );
                         break;
                     }
-                    listed.push(take_string(text));
+                    listed.push(take_task_string(text));
                 }
                 check!(listed == [chaos.clone()], "the collection lists {listed:?}");
             }
