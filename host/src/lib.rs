@@ -264,11 +264,14 @@ fn resolve_handler(args: &Args) -> Result<(Option<PathBuf>, syncmgr::GUID, bool,
 
 /// The one handler class the library at `dll` serves.
 fn only_class(dll: &std::path::Path) -> Result<GUID, String> {
-    let classes = syncmgr_test::library_classes(dll).map_err(|error| error.to_string())?;
-    match classes.as_slice() {
-        [class] => Ok(class.clsid),
+    // Listed without creating a handler: the session's handler is the first one made.
+    let ids = syncmgr_test::library_class_ids(dll).map_err(|error| error.to_string())?;
+    match ids.as_slice() {
+        [clsid] => Ok(*clsid),
         [] => Err(format!("{} serves no handler class", dll.display())),
         _ => {
+            // Several: their names help pick one.
+            let classes = syncmgr_test::library_classes(dll).map_err(|error| error.to_string())?;
             let listed: Vec<String> = classes
                 .iter()
                 .map(|class| {

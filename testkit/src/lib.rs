@@ -125,6 +125,14 @@ pub fn library_classes(path: impl AsRef<std::path::Path>) -> Result<Vec<LibraryC
         .map_err(SetupError::Load)
 }
 
+/// The CLSIDs of the handler classes of the library at `path`, as it names them, without
+/// creating any handler (unlike [`library_classes`], which asks each for its name).
+pub fn library_class_ids(path: impl AsRef<std::path::Path>) -> Result<Vec<GUID>, SetupError> {
+    load::Module::open(path.as_ref())
+        .and_then(|module| module.class_ids())
+        .map_err(SetupError::Load)
+}
+
 /// A session to run: what to drive and how. Build it, then [`run`](Self::run) it.
 ///
 /// `H` is the handler type of an in-process session ([`Session::new`]); a session on a library

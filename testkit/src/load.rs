@@ -185,35 +185,50 @@ type HandlerClassFn = unsafe extern "system" fn(u32, *mut GUID) -> HRESULT;
 /// cannot be loaded or does not name its classes (it was not built with `syncmgr`).
 pub(crate) fn classes(path: &Path) -> Result<Vec<(GUID, Option<String>)>, String> {
     let module = Module::open(path)?;
-    // SAFETY: `dll_exports!` defines the export with this signature.
-    let list = unsafe { module.library.get::<HandlerClassFn>(b"SyncMgrHandlerClass") }
-        .map(|symbol| *symbol)
-        .map_err(|_| {
-            format!(
-                "{} does not name its handler classes (no `SyncMgrHandlerClass` export: not built with syncmgr's dll_exports!); pass the CLSID",
-                path.display()
+    let classes = module
+        .class_ids()?
+        .into_iter()
+        .map(|clsid| {
+            let name = create(
+                &module,
+                clsid,
+                &<syncmgr::abi::ISyncMgrSynchronize as syncmgr::Interface>::IID,
             )
-        })?;
-    let mut classes = Vec::new();
-    for index in 0..1024 {
-        let mut clsid = GUID::zeroed();
-        // SAFETY: a valid out-pointer; the library stays loaded.
-        if unsafe { list(index, &raw mut clsid) } != syncmgr::abi::S_OK {
-            break;
-        }
-        let name = create(
-            &module,
-            clsid,
-            &<syncmgr::abi::ISyncMgrSynchronize as syncmgr::Interface>::IID,
-        )
-        .ok()
-        .and_then(|handler| {
-            // SAFETY: `handler` is one fresh ISyncMgrSynchronize reference, released here.
-            unsafe { handler_name(handler) }
-        });
-        classes.push((clsid, name));
-    }
+            .ok()
+            .and_then(|handler| {
+                // SAFETY: `handler` is one fresh ISyncMgrSynchronize reference, released here.
+                unsafe { handler_name(handler) }
+            });
+            (clsid, name)
+        })
+        .collect();
     Ok(classes)
+}
+
+impl Module {
+    /// The CLSIDs the library names through its `SyncMgrHandlerClass` export, in order, without
+    /// creating any handler; `Err` when it has no such export (it was not built with `syncmgr`).
+    pub(crate) fn class_ids(&self) -> Result<Vec<GUID>, String> {
+        // SAFETY: `dll_exports!` defines the export with this signature.
+        let list = unsafe { self.library.get::<HandlerClassFn>(b"SyncMgrHandlerClass") }
+            .map(|symbol| *symbol)
+            .map_err(|_| {
+                format!(
+                    "{} does not name its handler classes (no `SyncMgrHandlerClass` export: not built with syncmgr's dll_exports!); pass the CLSID",
+                    self.path.display()
+                )
+            })?;
+        let mut ids = Vec::new();
+        for index in 0..1024 {
+            let mut clsid = GUID::zeroed();
+            // SAFETY: a valid out-pointer; the library stays loaded.
+            if unsafe { list(index, &raw mut clsid) } != syncmgr::abi::S_OK {
+                break;
+            }
+            ids.push(clsid);
+        }
+        Ok(ids)
+    }
 }
 
 /// `Initialize` + `GetHandlerInfo` on a fresh handler, then its release: the handler's name.

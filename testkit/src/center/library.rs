@@ -129,11 +129,11 @@ fn candidates(_loaded: &Loaded, _clsid: GUID) -> Result<Vec<GUID>, String> {
 #[cfg(not(windows))]
 fn candidates(loaded: &Loaded, _clsid: GUID) -> Result<Vec<GUID>, String> {
     let module = loaded.module.as_ref().ok_or("no library")?;
-    let classes = load::classes(module.path())?;
-    let first = classes
+    let first = *module
+        .class_ids()?
         .first()
         .ok_or_else(|| format!("{} serves no handler class", module.path().display()))?;
-    Ok(vec![syncmgr::server::collection_clsid_of(first.0)])
+    Ok(vec![syncmgr::server::collection_clsid_of(first)])
 }
 
 /// Every CLSID under `HKLM\…\SyncMgr\HandlerCollections`, as Sync Center finds collections.
