@@ -83,11 +83,12 @@ unsafe impl Sync for Held {}
 
 /// Status texts shorter than this many UTF-8 bytes are converted on the stack: every
 /// `Progress` carries one, and an allocation per call was three quarters of its cost.
-const INLINE: usize = 128;
+pub(crate) const INLINE: usize = 128;
 
 /// Writes `text` as UTF-16 into `units`, which is zeroed and longer than `text` is in bytes (so
 /// the units and a NUL fit: `n` UTF-8 bytes are at most `n` UTF-16 units).
-fn encode_inline(text: &str, units: &mut [u16; INLINE]) {
+#[inline]
+pub(crate) fn encode_inline(text: &str, units: &mut [u16; INLINE]) {
     if text.is_ascii() {
         for (slot, byte) in units.iter_mut().zip(text.bytes()) {
             *slot = u16::from(byte);

@@ -5,7 +5,7 @@
 use super::ids::{self, ID_UNITS};
 use crate::SyncStatus;
 use crate::abi::{self, ISyncMgrSyncCallback};
-use crate::callback::{LogLevel, ProgressReply};
+use crate::callback::{INLINE, LogLevel, ProgressReply, encode_inline};
 use crate::guard::trace;
 use std::sync::Mutex;
 use windows_core::{GUID, Interface, PCWSTR};
@@ -124,8 +124,21 @@ impl Reporter {
             }
             track.values
         };
-        let text = text.map(|text| bounded(text, abi::MAX_SYNCMGR_PROGRESSTEXT as usize));
-        let text_ptr = text.as_ref().map_or(core::ptr::null(), Vec::as_ptr);
+        // Short texts on the stack, as for the Sync Manager (every report carries one); they
+        // are within Sync Center's limit as they are.
+        let mut inline = [0; INLINE];
+        let heap: Vec<u16>;
+        let text_ptr = match text {
+            None => core::ptr::null(),
+            Some(text) if text.len() < INLINE => {
+                encode_inline(text, &mut inline);
+                inline.as_ptr()
+            }
+            Some(text) => {
+                heap = bounded(text, abi::MAX_SYNCMGR_PROGRESSTEXT as usize);
+                heap.as_ptr()
+            }
+        };
         let mut cancel = abi::SYNCMGR_CR_NONE;
         // SAFETY: the callback is live (the reporter holds a reference); the id and text are
         // NUL-terminated and `cancel` writable, all alive for the call.
@@ -209,6 +222,9 @@ fn bound_here(callback: &ISyncMgrSyncCallback) -> bool {
 fn bound_here(_callback: &ISyncMgrSyncCallback) -> bool {
     false
 }
+
+// A text short enough for the stack is within Sync Center's progress text limit as it is.
+const _: () = assert!(INLINE <= abi::MAX_SYNCMGR_PROGRESSTEXT as usize);
 
 /// The cancel request Sync Center wrote, as the worker acts on it.
 const fn reply(cancel: abi::SYNCMGR_CANCEL_REQUEST) -> ProgressReply {
