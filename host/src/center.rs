@@ -31,6 +31,9 @@ pub struct ItemLine {
 pub struct CenterReport {
     /// `sync-center`.
     pub host: &'static str,
+    /// The session creator and callback passed: `apartment` (objects of the `Synchronize`
+    /// thread, Windows) or `agile`.
+    pub callback: &'static str,
     /// The handler id (its braced CLSID).
     pub handler_id: String,
     /// `ISyncMgrHandler::GetName`.
@@ -68,6 +71,7 @@ pub fn run(
     }
     .register(register)
     .unregister(unregister)
+    .agile_callback(args.agile_callback)
     .timeout(args.timeout());
     if !args.items.is_empty() {
         session = session.items(args.items.iter().cloned());
@@ -154,6 +158,7 @@ fn summarize(report: &center::Report, skipped: &[String]) -> CenterReport {
     };
     CenterReport {
         host: "sync-center",
+        callback: report.callback.name(),
         handler_id: report.handler_id.clone(),
         name: report.name.clone(),
         items,

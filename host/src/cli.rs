@@ -74,7 +74,9 @@ pub struct Args {
     /// Windows: pass a callback that answers IAgileObject, so the handler may call it from any
     /// thread, and wait without pumping messages. By default the callback is an ordinary
     /// apartment object of the host's STA thread, which pumps messages while it waits, as the
-    /// Sync Manager's is; every call on another thread is a violation. No effect elsewhere.
+    /// Sync Manager's is; every call on another thread is a violation. With --sync-center: the
+    /// session creator and callback answer IAgileObject; by default they are apartment objects
+    /// of the Synchronize thread. No effect elsewhere.
     #[arg(long)]
     pub agile_callback: bool,
 

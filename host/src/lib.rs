@@ -29,8 +29,10 @@
 //! does not answer `IAgileObject`) and pumps messages while it waits for completions. Every call
 //! that reaches the callback on another thread is a violation (`WrongApartment`).
 //! `--agile-callback` passes a callback that answers `IAgileObject` instead and waits without
-//! pumping, so the handler calls it directly from its worker. Off Windows there are no
-//! apartments and the callback is called on any thread.
+//! pumping, so the handler calls it directly from its worker. With `--sync-center`, the session
+//! creator and callback are apartment objects of the `Synchronize` thread (an STA), or agile
+//! ones with `--agile-callback`. Off Windows there are no apartments and the callback is called
+//! on any thread.
 
 pub mod center;
 pub mod cli;

@@ -1,36 +1,98 @@
 //! COM apartments: the worker's own, and how it reaches a callback that belongs to another.
 //!
-//! Off Windows there are no apartments: the worker calls the callback directly and this module
-//! only provides a [`WorkerApartment`] that does nothing.
+//! Off Windows there are no apartments: every callback is called directly and this module only
+//! provides a [`WorkerApartment`] that does nothing.
 //!
-//! On Windows, `SetProgressCallback` hands the handler a pointer that is valid in the caller's
-//! apartment. The Sync Manager calls from a single-threaded apartment (STA) whose thread pumps
-//! messages, and its callback is an ordinary apartment object. The handler's worker runs in the
-//! multithreaded apartment (MTA), so it may not call that pointer itself. [`Bound`] keeps such a
-//! callback together with a [`Home`]: a message-only window created on the callback's own thread,
-//! the one way to run code there. Each call then takes one of these paths:
+//! On Windows, both hosts hand the handler a callback pointer that is valid in the caller's
+//! apartment: the Sync Manager's `SetProgressCallback` and Sync Center's `CreateSession`. The
+//! Sync Manager calls from a single-threaded apartment (STA) whose thread pumps messages, and its
+//! callback is an ordinary apartment object; Sync Center's threads are not documented. The
+//! handler's worker runs in the multithreaded apartment (MTA), so it may not call such a pointer
+//! itself. A [`Reach`] holds a callback as every thread may use it: directly, or, for an
+//! apartment object of an STA, as a `Bound` (Windows) with a `Home`: a message-only window
+//! created on the callback's own thread, the one way to run code there. Each call of a bound
+//! callback then takes one of these paths:
 //!
 //! - on the callback's own thread: the pointer, directly;
 //! - on a worker: a proxy. The first call of a worker asks the home thread (through the window)
 //!   to marshal the callback into a stream (`CoMarshalInterThreadInterfaceInStream`), unmarshals
 //!   it (`CoGetInterfaceAndReleaseStream`) and keeps the proxy until the worker leaves its
 //!   apartment: one unmarshal per worker and callback, not one per call;
-//! - when the callback cannot be marshaled (no proxy/stub registered for
-//!   `ISyncMgrSynchronizeCallback`, as under Wine, or any other failure), and on threads that are
-//!   neither the home thread nor a worker: the call itself is carried to the home thread through
-//!   the window (`SendMessageW`) and made there, while the caller waits. The host sees every call
-//!   on its own thread, in order, exactly as a proxy would deliver it.
+//! - when the callback cannot be marshaled (no proxy/stub registered for its interface, as under
+//!   Wine, or any other failure), and on threads that are neither the home thread nor a worker:
+//!   the call itself is carried to the home thread through the window (`SendMessageW`) and made
+//!   there, while the caller waits. The host sees every call on its own thread, in order,
+//!   exactly as a proxy would deliver it.
 //!
 //! Both remote paths need what any cross-apartment call into an STA needs: the home thread
-//! pumps messages while a session runs (the Sync Manager does). A callback that answers
-//! `IAgileObject`, or that comes from the MTA or a thread without COM, is called directly from
-//! every thread; so is one whose home window cannot be created (the mobsync documentation
-//! allows the callback's methods to be called from any thread).
+//! pumps messages while a session runs. The Sync Manager's thread does so itself, since its
+//! `Synchronize` returns at once. Sync Center's `Synchronize` returns only when the session is
+//! over, so [`Reach::run`] runs the session on a worker while the calling thread pumps. A
+//! callback that answers `IAgileObject`, or that comes from the MTA or a thread without COM, is
+//! called directly from every thread; so is one whose home window cannot be created (the mobsync
+//! documentation allows the callback's methods to be called from any thread).
 //!
 //! The pointer itself is released on its own thread: at once when the last reference goes there,
 //! otherwise through a message posted to the window, which is destroyed right after. Until then
 //! the window counts as a live object, so `DllCanUnloadNow` keeps the module (and the window
 //! procedure) loaded.
+
+use windows_core::Interface;
+
+/// A callback held as every thread may use it.
+pub(crate) enum Reach<I: 'static> {
+    /// Callable from any thread: no apartments (off Windows), an `IAgileObject`, a pointer of
+    /// the multithreaded apartment, or one whose thread cannot be reached otherwise.
+    Direct(I),
+    /// Bound to the single-threaded apartment that passed it.
+    #[cfg(windows)]
+    Apartment(windows::Bound<I>),
+}
+
+// SAFETY: `Direct` holds a pointer that may be used from any thread: off Windows there are no
+// apartments, and on Windows it is agile, belongs to the MTA (which the worker joins), or no
+// way to its thread exists. `Bound` is itself `Send + Sync`.
+unsafe impl<I: 'static> Send for Reach<I> {}
+// SAFETY: as for `Send`; COM objects are called through `&self` and synchronize internally.
+unsafe impl<I: 'static> Sync for Reach<I> {}
+
+impl<I: Interface + Clone + 'static> Reach<I> {
+    /// Takes a reference to `raw`, a callback handed to the calling thread.
+    pub(crate) fn new(raw: &I) -> Self {
+        #[cfg(windows)]
+        if raw.cast::<crate::abi::IAgileObject>().is_err()
+            && let Some(bound) = windows::Bound::new(raw)
+        {
+            return Self::Apartment(bound);
+        }
+        Self::Direct(raw.clone())
+    }
+
+    /// Calls `f` with the callback as this thread may use it; `None` when it cannot be reached.
+    /// A directly held pointer is borrowed (`self` keeps its reference for the call), which
+    /// spares an `AddRef`/`Release` pair per call.
+    #[inline]
+    #[cfg_attr(not(windows), allow(clippy::unnecessary_wraps))] // only Windows has unreachable ones
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&I) -> R) -> Option<R> {
+        match self {
+            Self::Direct(callback) => Some(f(callback)),
+            #[cfg(windows)]
+            Self::Apartment(bound) => bound.with(f),
+        }
+    }
+
+    /// Runs `session`, which reports through this callback, until it is done, so that its
+    /// reports arrive from every thread: on this thread when the callback may be called from
+    /// anywhere; for a callback bound to this thread's STA, on a worker in the MTA while this
+    /// thread pumps messages (carrying the worker's calls home).
+    pub(crate) fn run<R: Send>(&self, session: impl FnOnce() -> R + Send) -> R {
+        match self {
+            Self::Direct(_) => session(),
+            #[cfg(windows)]
+            Self::Apartment(bound) => bound.pump_while(session),
+        }
+    }
+}
 
 /// The worker thread's COM apartment: the MTA on Windows, nothing elsewhere. Proxies the worker
 /// unmarshaled are released before it leaves.
@@ -71,25 +133,24 @@ impl Drop for WorkerApartment {
 }
 
 #[cfg(windows)]
-pub(crate) use windows::{Bound, in_single_threaded_apartment};
-
-#[cfg(windows)]
 mod windows {
-    use crate::abi::{self, HWND, ISyncMgrSynchronizeCallback, LPARAM, LRESULT, WPARAM};
+    use super::WorkerApartment;
+    use crate::abi::{self, HWND, LPARAM, LRESULT, WPARAM};
     use crate::guard::lock;
     use crate::module::Token;
     use core::cell::{Cell, RefCell};
     use core::mem::ManuallyDrop;
     use std::sync::Mutex;
-    use std::sync::atomic::{AtomicU64, Ordering};
-    use windows_core::{Interface, PCWSTR};
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use windows_core::{IUnknown, Interface, PCWSTR};
 
     thread_local! {
         /// Set on a worker thread while it is in its apartment.
         pub(super) static IS_WORKER: Cell<bool> = const { Cell::new(false) };
-        /// The worker's way to the current callback: its [`Bound::id`] and the proxy, or `None`
-        /// when the callback could not be marshaled (calls are then carried home).
-        pub(super) static PROXY: RefCell<Option<(u64, Option<ISyncMgrSynchronizeCallback>)>> =
+        /// The worker's way to the current callback: its [`Bound::id`] and the proxy (a pointer
+        /// of the callback's interface, kept as `IUnknown`), or `None` when the callback could
+        /// not be marshaled (calls are then carried home).
+        pub(super) static PROXY: RefCell<Option<(u64, Option<IUnknown>)>> =
             const { RefCell::new(None) };
     }
 
@@ -98,6 +159,11 @@ mod windows {
     /// `PostMessageW`: run and free the `Box<Retire>` whose address is `lParam`, then destroy
     /// the window.
     const RETIRE: u32 = abi::WM_APP + 1;
+    /// `PostMessageW`: nothing to do; wakes the home thread's pump (`Bound::pump_while`).
+    const WAKE: u32 = abi::WM_APP + 2;
+    /// How long the pump waits for a message before it looks again whether the session is
+    /// over: a bound for a wake-up that could not be posted.
+    const PUMP_PERIOD_MS: u32 = 50;
     /// What the window procedure answers to [`RUN`]; `SendMessageW` answers 0 when the message
     /// could not be delivered.
     const RAN: isize = 1;
@@ -112,7 +178,7 @@ mod windows {
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
     /// Whether the calling thread is in a single-threaded apartment.
-    pub(crate) fn in_single_threaded_apartment() -> bool {
+    fn in_single_threaded_apartment() -> bool {
         let mut kind = abi::APTTYPE::default();
         let mut qualifier = abi::APTTYPEQUALIFIER::default();
         // SAFETY: both out-pointers are valid for the call.
@@ -296,15 +362,16 @@ mod windows {
                 home.destroy();
                 LRESULT(0)
             }
+            WAKE => LRESULT(0),
             // SAFETY: the default handling for every other message of this window.
             _ => unsafe { abi::DefWindowProcW(window, message, wparam, lparam) },
         }
     }
 
     /// An apartment-bound callback and the way to its thread.
-    pub(crate) struct Bound {
+    pub(crate) struct Bound<I: 'static> {
         /// Valid on the home thread only, and released there.
-        callback: ManuallyDrop<ISyncMgrSynchronizeCallback>,
+        callback: ManuallyDrop<I>,
         home: ManuallyDrop<Home>,
         id: u64,
     }
@@ -312,28 +379,28 @@ mod windows {
     // SAFETY: `callback` is only called or released on the home thread (checked with
     // `is_current`, or inside a job the window runs there); the window handle may be used from
     // any thread to send or post messages.
-    unsafe impl Send for Bound {}
+    unsafe impl<I: 'static> Send for Bound<I> {}
     // SAFETY: as for `Send`; every method takes `&self` and keeps to those rules.
-    unsafe impl Sync for Bound {}
+    unsafe impl<I: 'static> Sync for Bound<I> {}
 
     /// The callback pointer, owned by a job that releases it on its home thread.
-    struct HomeOnly(ISyncMgrSynchronizeCallback);
+    struct HomeOnly<I>(I);
 
     // SAFETY: a `HomeOnly` is moved to the home thread's window procedure and dropped there.
-    unsafe impl Send for HomeOnly {}
+    unsafe impl<I> Send for HomeOnly<I> {}
 
-    impl HomeOnly {
+    impl<I> HomeOnly<I> {
         /// Releases the pointer; called on the home thread.
         fn release(self) {
             drop(self.0);
         }
     }
 
-    impl Bound {
+    impl<I: Interface + Clone + 'static> Bound<I> {
         /// Binds `callback` to the calling thread when that thread is in an STA; `None` when the
         /// pointer may be used from any thread as it is (MTA, no COM) or no home window can be
         /// made.
-        pub(crate) fn new(callback: &ISyncMgrSynchronizeCallback) -> Option<Self> {
+        pub(crate) fn new(callback: &I) -> Option<Self> {
             if !in_single_threaded_apartment() {
                 return None;
             }
@@ -347,10 +414,7 @@ mod windows {
 
         /// Calls `f` with the callback as this thread may use it; `None` when the callback
         /// cannot be reached.
-        pub(crate) fn with<R>(
-            &self,
-            f: impl FnOnce(&ISyncMgrSynchronizeCallback) -> R,
-        ) -> Option<R> {
+        pub(crate) fn with<R>(&self, f: impl FnOnce(&I) -> R) -> Option<R> {
             if self.home.is_current() {
                 return Some(f(&self.callback));
             }
@@ -376,9 +440,14 @@ mod windows {
 
         /// The worker's proxy for this callback, unmarshaled on its first use; `None` when the
         /// callback cannot be marshaled.
-        fn proxy(&self) -> Option<ISyncMgrSynchronizeCallback> {
+        fn proxy(&self) -> Option<I> {
             let cached = PROXY.with_borrow(|cached| match cached {
-                Some((id, proxy)) if *id == self.id => Some(proxy.clone()),
+                Some((id, proxy)) if *id == self.id => Some(proxy.as_ref().and_then(|proxy| {
+                    let raw = proxy.as_raw();
+                    // SAFETY: the cached pointer was unmarshaled as `I` for this callback (same
+                    // id), so it is an `I` pointer; the borrow is cloned with its own reference.
+                    unsafe { I::from_raw_borrowed(&raw) }.cloned()
+                })),
                 _ => None,
             });
             if let Some(proxy) = cached {
@@ -389,15 +458,14 @@ mod windows {
             // SAFETY: the job marshals the callback on its home thread, where it is valid.
             unsafe {
                 self.home.run(&mut || {
-                    // SAFETY: `callback` is a live interface of this (the home) apartment.
-                    stream = abi::CoMarshalInterThreadInterfaceInStream(
-                        &ISyncMgrSynchronizeCallback::IID,
-                        callback,
-                    )
-                    .ok();
+                    // SAFETY: `callback`, an `I` and so an `IUnknown` pointer, is a live
+                    // interface of this (the home) apartment, borrowed for the call.
+                    let raw = callback.as_raw();
+                    let unknown = IUnknown::from_raw_borrowed(&raw);
+                    stream = abi::CoMarshalInterThreadInterfaceInStream(&I::IID, unknown).ok();
                 });
             }
-            let proxy = stream.and_then(|stream| {
+            let proxy: Option<I> = stream.and_then(|stream| {
                 // The call releases the stream itself.
                 let stream = ManuallyDrop::new(stream);
                 // SAFETY: `stream` holds the callback marshaled for another apartment; this
@@ -405,12 +473,112 @@ mod windows {
                 unsafe { abi::CoGetInterfaceAndReleaseStream(&*stream) }.ok()
             });
             // The previous proxy (of a replaced callback) is released here, in its apartment.
-            PROXY.set(Some((self.id, proxy.clone())));
+            let kept = proxy.as_ref().and_then(|proxy| {
+                let raw = proxy.as_raw();
+                // SAFETY: an `I` pointer is an `IUnknown` pointer; the clone has its own
+                // reference.
+                unsafe { IUnknown::from_raw_borrowed(&raw) }.cloned()
+            });
+            PROXY.set(Some((self.id, kept)));
             proxy
+        }
+
+        /// Runs `session` on a worker in the MTA until it is done, while this (the home) thread
+        /// dispatches its messages, so that the worker's calls reach the callback here. A
+        /// `WM_QUIT` taken from the queue meanwhile is posted again afterwards. When no worker
+        /// can be started, `session` runs on this thread.
+        pub(crate) fn pump_while<R: Send>(&self, session: impl FnOnce() -> R + Send) -> R {
+            let done = AtomicBool::new(false);
+            let session = Mutex::new(Some(session));
+            let window = self.home.window.0 as usize;
+            std::thread::scope(|scope| {
+                let worker = std::thread::Builder::new()
+                    .name("syncmgr-worker".to_owned())
+                    .spawn_scoped(scope, || {
+                        // Set however the session ends, a panic included: the pump stops.
+                        let _done = Done {
+                            done: &done,
+                            window,
+                        };
+                        let session = lock(&session).take()?;
+                        let _apartment = WorkerApartment::enter();
+                        Some(session())
+                    });
+                let Ok(worker) = worker else {
+                    let session = lock(&session).take().expect("the worker never started");
+                    return session();
+                };
+                let quit = pump(&done);
+                if let Some(code) = quit {
+                    // SAFETY: no preconditions; the message goes to this thread's queue.
+                    unsafe { abi::PostQuitMessage(code) };
+                }
+                match worker.join() {
+                    Ok(Some(result)) => result,
+                    Ok(None) => unreachable!("the worker takes the session before anyone else"),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            })
         }
     }
 
-    impl Drop for Bound {
+    /// Ends the home thread's pump when the worker is done.
+    struct Done<'a> {
+        done: &'a AtomicBool,
+        /// The home window, as an address (the handle may be used from any thread).
+        window: usize,
+    }
+
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.done.store(true, Ordering::Release);
+            // SAFETY: posts a message without arguments to the home window; if it cannot be
+            // posted the pump sees `done` within `PUMP_PERIOD_MS`.
+            let _ = unsafe {
+                abi::PostMessageW(
+                    Some(HWND(self.window as *mut core::ffi::c_void)),
+                    WAKE,
+                    WPARAM(0),
+                    LPARAM(0),
+                )
+            };
+        }
+    }
+
+    /// Dispatches this thread's messages until `done`; the exit code of a `WM_QUIT` it took.
+    fn pump(done: &AtomicBool) -> Option<i32> {
+        let mut quit = None;
+        let mut message = abi::MSG::default();
+        loop {
+            // SAFETY: `message` is a valid MSG to fill; each one is dispatched to its window
+            // procedure on this thread, which is what PeekMessageW hands out messages for.
+            unsafe {
+                while abi::PeekMessageW(&raw mut message, None, 0, 0, abi::PM_REMOVE).as_bool() {
+                    if message.message == abi::WM_QUIT {
+                        quit = Some(i32::try_from(message.wParam.0).unwrap_or(0));
+                        continue;
+                    }
+                    let _ = abi::TranslateMessage(&raw const message);
+                    abi::DispatchMessageW(&raw const message);
+                }
+            }
+            if done.load(Ordering::Acquire) {
+                return quit;
+            }
+            // SAFETY: no handles; waits for input to this thread's queue, including messages
+            // that were already there (MWMO_INPUTAVAILABLE), or the period.
+            unsafe {
+                abi::MsgWaitForMultipleObjectsEx(
+                    None,
+                    PUMP_PERIOD_MS,
+                    abi::QS_ALLINPUT,
+                    abi::MWMO_INPUTAVAILABLE,
+                );
+            }
+        }
+    }
+
+    impl<I: 'static> Drop for Bound<I> {
         fn drop(&mut self) {
             // SAFETY: both fields are taken once, here.
             let (callback, home) = unsafe {

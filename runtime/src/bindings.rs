@@ -259,6 +259,12 @@ pub unsafe fn PostMessageW(
 }
 #[doc(hidden)]
 #[inline]
+pub unsafe fn PostQuitMessage(nexitcode: i32) {
+    windows_core::link!("user32.dll" "system" fn PostQuitMessage(nexitcode : i32));
+    unsafe { PostQuitMessage(nexitcode) }
+}
+#[doc(hidden)]
+#[inline]
 pub unsafe fn RegCloseKey(hkey: HKEY) -> WIN32_ERROR {
     windows_core::link!("advapi32.dll" "system" fn RegCloseKey(hkey : HKEY) -> WIN32_ERROR);
     unsafe { RegCloseKey(hkey) }
@@ -5785,6 +5791,8 @@ pub type WINDOW_EX_STYLE = u32;
 pub type WINDOW_STYLE = u32;
 #[doc(hidden)]
 pub const WM_APP: u32 = 32768;
+#[doc(hidden)]
+pub const WM_QUIT: u32 = 18;
 #[doc(hidden)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]

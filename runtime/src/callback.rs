@@ -61,25 +61,8 @@ pub(crate) enum ProgressReply {
 
 /// The callback the handler was given by `SetProgressCallback`.
 pub(crate) struct Callback {
-    held: Held,
+    held: crate::apartment::Reach<ISyncMgrSynchronizeCallback>,
 }
-
-enum Held {
-    /// Callable from any thread: no apartments (off Windows), an `IAgileObject`, a pointer of
-    /// the multithreaded apartment, or one whose thread cannot be reached otherwise.
-    Direct(ISyncMgrSynchronizeCallback),
-    /// Bound to the single-threaded apartment that passed it.
-    #[cfg(windows)]
-    Apartment(crate::apartment::Bound),
-}
-
-// SAFETY: `Direct` holds a pointer that may be used from any thread: off Windows there are no
-// apartments, and on Windows it is agile, belongs to the MTA (which the worker joins), or no
-// way to its thread exists and the mobsync documentation allows calls from any thread. `Bound`
-// is itself `Send + Sync`.
-unsafe impl Send for Held {}
-// SAFETY: as for `Send`; COM objects are called through `&self` and synchronize internally.
-unsafe impl Sync for Held {}
 
 /// Status texts shorter than this many UTF-8 bytes are converted on the stack: every
 /// `Progress` carries one, and an allocation per call was three quarters of its cost.
@@ -103,30 +86,15 @@ pub(crate) fn encode_inline(text: &str, units: &mut [u16; INLINE]) {
 impl Callback {
     /// Takes a reference to `raw`, a non-null `ISyncMgrSynchronizeCallback` pointer.
     pub(crate) fn new(raw: &ISyncMgrSynchronizeCallback) -> Self {
-        #[cfg(windows)]
-        if raw.cast::<abi::IAgileObject>().is_err()
-            && let Some(bound) = crate::apartment::Bound::new(raw)
-        {
-            return Self {
-                held: Held::Apartment(bound),
-            };
-        }
         Self {
-            held: Held::Direct(raw.clone()),
+            held: crate::apartment::Reach::new(raw),
         }
     }
 
     /// Calls `f` with the callback as this thread may use it; `None` when it cannot be reached.
-    /// A directly held pointer is borrowed (`self` keeps its reference for the call), which
-    /// spares an `AddRef`/`Release` pair per call.
     #[inline]
-    #[cfg_attr(not(windows), allow(clippy::unnecessary_wraps))] // only Windows has unreachable ones
     fn with<R>(&self, f: impl FnOnce(&ISyncMgrSynchronizeCallback) -> R) -> Option<R> {
-        match &self.held {
-            Held::Direct(callback) => Some(f(callback)),
-            #[cfg(windows)]
-            Held::Apartment(bound) => bound.with(f),
-        }
+        self.held.with(f)
     }
 
     /// `Progress` for `item`, with the fields `progress.mask` selects.

@@ -138,10 +138,14 @@
 //! ([`server::collection_clsid`]), which `DllRegisterServer` registers under
 //! `SyncMgr\HandlerCollections` besides the Sync Manager's registration. Sync Center's
 //! `Synchronize` runs the same session (hooks, [`SyncHandler::synchronize_item`] per item, one
-//! final status each) on its own thread and returns when it is done; progress goes out as
-//! `ReportProgress` with the status translated (never cast), Sync Center's cancel requests skip
-//! or stop items, and log entries become events. The README's "Sync Center" section has the
-//! whole mapping; the protocol facts are in `docs/sync-center.md`.
+//! final status each) and returns when it is done; progress goes out as `ReportProgress` with
+//! the status translated (never cast), Sync Center's cancel requests skip or stop items, and log
+//! entries become events. Sync Center's callback takes the paths of the table above: when it
+//! answers `IAgileObject` or belongs to the MTA, the session runs on the `Synchronize` thread
+//! itself; when it belongs to that thread's STA, the session runs on a worker while the
+//! `Synchronize` thread dispatches messages, so that reports from any thread reach it. The
+//! README's "Sync Center" section has the whole mapping; the protocol facts are in
+//! `docs/sync-center.md`.
 //!
 //! # Tracing
 //!

@@ -305,11 +305,7 @@ impl<H: Send + Sync + 'static> Session<H> {
 
     /// Windows: pass a callback that answers `IAgileObject` and wait without pumping messages.
     pub fn agile_callback(mut self, agile: bool) -> Self {
-        self.plan.callback = if agile {
-            CallbackKind::Agile
-        } else {
-            CallbackKind::Apartment
-        };
+        self.plan.callback = CallbackKind::agile_if(agile);
         self
     }
 

@@ -30,6 +30,11 @@ impl Default for CallbackKind {
 }
 
 impl CallbackKind {
+    /// `Agile` when `agile`, else `Apartment`.
+    pub(crate) const fn agile_if(agile: bool) -> Self {
+        if agile { Self::Agile } else { Self::Apartment }
+    }
+
     /// Whether the driver's waits dispatch messages.
     #[must_use]
     pub fn pumps(self) -> bool {

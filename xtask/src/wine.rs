@@ -19,16 +19,20 @@
 //!    DLL in the registry) and drives a sync session, twice: as the Sync Manager does (an
 //!    apartment callback on a pumping STA thread; a call on another thread is a violation) and
 //!    with `--agile-callback`, and then as Sync Center does (`--sync-center`: the registered
-//!    handler collections, `BindToHandler`, `ISyncMgrHandler::Synchronize`). Each JSON report
-//!    must show a conforming session in which every item succeeded. The mirror handler then runs once more with the human report, which is
-//!    printed after the summary.
-//! 8. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
+//!    handler collections, `BindToHandler`, `ISyncMgrHandler::Synchronize` on an STA thread),
+//!    with apartment objects of that thread and with agile ones. Each JSON report must show a
+//!    conforming session in which every item succeeded. The mirror handler then runs once more
+//!    with the human report, which is printed after the summary.
+//! 8. **threads**: `benches/progress-handler` makes its progress calls from a thread of its own
+//!    (`SYNCMGR_BENCH_THREAD=1`), registered for one session in each of the four modes above;
+//!    every call must arrive (the count), and with apartment objects on the host's thread.
+//! 9. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
 //!    `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
 //!    on its STA thread with a plain callback, skipping the last item in the middle (and, in
 //!    the third, replacing the callback during the sync); it checks every callback's thread,
 //!    the completions, final statuses, releases and `DllCanUnloadNow`.
-//! 9. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key and
-//!    each handler collection key is gone.
+//! 10. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key
+//!     and each handler collection key is gone.
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
 
@@ -81,6 +85,8 @@ const HOST_PACKAGE: &str = "syncmgr-host";
 /// `bench-wine`'s handler that makes nothing but progress calls, and its CLSID.
 const PROGRESS_PACKAGE: &str = "bench-progress-handler";
 const PROGRESS_CLSID: &str = "e0dc5d1f-c545-40ad-8076-3b600c11de41";
+/// How many progress calls the `threads` step's handler makes from its own thread.
+const THREAD_CALLS: u64 = 200;
 
 /// Debian packages, and a command each one provides that must run afterwards.
 const PACKAGES: &[(&str, &str)] = &[
@@ -265,7 +271,7 @@ impl E2e {
 
     /// Runs the steps in order; `Err` names the step that failed.
     fn run_all(&mut self) -> Result<(), &'static str> {
-        let steps: [(&'static str, Step); 9] = [
+        let steps: [(&'static str, Step); 10] = [
             ("install", Self::install),
             ("build", Self::build),
             ("imports", Self::imports),
@@ -273,6 +279,7 @@ impl E2e {
             ("prefix", Self::prefix),
             ("register", Self::register),
             ("host", Self::host),
+            ("threads", Self::threads),
             ("sta-client", Self::sta_client),
             ("unregister", Self::unregister),
         ];
@@ -639,7 +646,7 @@ impl E2e {
                 let items = check_host_output(&output.stdout, &windows_path(&dll), mode)
                     .and_then(|items| {
                         // Sync Center reads no icon from the handler (none is announced).
-                        if mode == CallbackMode::SyncCenter {
+                        if mode.center() {
                             Ok(items)
                         } else {
                             check_icon(&output.stdout, handler.icon).map(|()| items)
@@ -699,14 +706,9 @@ impl E2e {
         Ok(output)
     }
 
-    /// The `Progress` cost of each delivery path, as sessions through the host with an
-    /// apartment callback (every call carried to the host's thread: Wine has no proxy/stub) and
-    /// with an agile one (direct calls), `runs` times each, alternating, after one untimed
-    /// round: `benches/progress-handler` making `calls` progress calls and nothing else, then
-    /// the mirror handler on `files` up-to-date files.
-    fn bench_paths(&mut self, calls: usize, files: usize, runs: usize) -> StepResult {
-        let exe = self.host.clone().ok_or("no host executable")?;
-        // The progress-only handler, beside the others (and their shim).
+    /// Builds `benches/progress-handler` beside the other DLLs (and their shim); its Windows
+    /// path.
+    fn build_progress_dll(&mut self) -> Result<String, String> {
         let mut command = Command::new(super::cargo());
         command.current_dir(&self.root).args([
             "build",
@@ -720,13 +722,73 @@ impl E2e {
         let output = self.exec("cargo-build-progress", &mut command, BUILD_TIMEOUT)?;
         output.success()?;
         let lib = PROGRESS_PACKAGE.replace('-', "_");
-        let progress_dll = artifact(
+        let dll = artifact(
             &output.stdout,
             |target, _| target["name"] == lib.as_str() && has_kind(target, "cdylib"),
             ".dll",
         )
         .ok_or_else(|| format!("cargo built no `{lib}.dll`"))?;
-        let progress_dll = windows_path(&progress_dll);
+        Ok(windows_path(&dll))
+    }
+
+    /// Reports from a thread the handler made itself: `benches/progress-handler` with
+    /// `SYNCMGR_BENCH_THREAD=1` makes its [`THREAD_CALLS`] progress calls on a thread of its own,
+    /// in every host mode. With the apartment objects the host checks that every call arrives
+    /// on its own thread (the Sync Manager's STA thread, or the thread that called Sync
+    /// Center's `Synchronize`), so the runtime must carry each one there; the count shows that
+    /// none was dropped.
+    fn threads(&mut self) -> StepResult {
+        let exe = self.host.clone().ok_or("no host executable")?;
+        let dll = self.build_progress_dll()?;
+        let mut done = Vec::new();
+        for mode in CallbackMode::ALL {
+            let mut args = vec![dll.clone()];
+            args.extend(host_args(PROGRESS_CLSID, true, mode));
+            args.extend(["--register", "--unregister"].map(str::to_owned));
+            let mut command = self.wine(&[]);
+            command
+                .arg(&exe)
+                .args(&args)
+                .env("SYNCMGR_BENCH_PROGRESS", THREAD_CALLS.to_string())
+                .env("SYNCMGR_BENCH_THREAD", "1")
+                .current_dir(exe.parent().unwrap_or(&self.root));
+            let output = self.exec(
+                &format!("threads-{}", mode.name()),
+                &mut command,
+                HOST_TIMEOUT,
+            )?;
+            let checked = output
+                .success()
+                .and_then(|()| check_host_output(&output.stdout, &dll, mode))
+                .and_then(|_| progress_count(&output.stdout, mode));
+            let seen = checked.map_err(|error| {
+                println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+                format!("{} ({}): {error}", PROGRESS_PACKAGE, mode.name())
+            })?;
+            let expected = THREAD_CALLS + 2;
+            if seen != expected {
+                return Err(format!(
+                    "{} ({}): {seen} progress reports arrived, expected {expected} ({THREAD_CALLS} from the handler's thread and the runtime's first and final status)",
+                    PROGRESS_PACKAGE,
+                    mode.name()
+                ));
+            }
+            done.push(format!("{}: {seen}", mode.name()));
+        }
+        Ok(format!(
+            "{THREAD_CALLS} reports from the handler's own thread, all delivered in each mode ({})",
+            done.join(", ")
+        ))
+    }
+
+    /// The `Progress` cost of each delivery path, as sessions through the host with an
+    /// apartment callback (every call carried to the host's thread: Wine has no proxy/stub) and
+    /// with an agile one (direct calls), `runs` times each, alternating, after one untimed
+    /// round: `benches/progress-handler` making `calls` progress calls and nothing else, then
+    /// the mirror handler on `files` up-to-date files.
+    fn bench_paths(&mut self, calls: usize, files: usize, runs: usize) -> StepResult {
+        let exe = self.host.clone().ok_or("no host executable")?;
+        let progress_dll = self.build_progress_dll()?;
         let progress_args = |mode: CallbackMode| {
             let mut args = vec![progress_dll.clone()];
             args.extend(host_args(PROGRESS_CLSID, true, mode));
@@ -1076,21 +1138,44 @@ enum CallbackMode {
     /// `--agile-callback`: answers `IAgileObject`; the report says `"callback": "agile"`.
     Agile,
     /// `--sync-center`: the handler found through the registered handler collections and
-    /// driven through `ISyncMgrHandler`; the report says `"host": "sync-center"`.
+    /// driven through `ISyncMgrHandler`, with a session creator and callback that are apartment
+    /// objects of the `Synchronize` thread; the report says `"host": "sync-center"` and
+    /// `"callback": "apartment"`.
     SyncCenter,
+    /// `--sync-center --agile-callback`: the same with agile ones (`"callback": "agile"`).
+    SyncCenterAgile,
 }
 
 impl CallbackMode {
-    const ALL: [Self; 3] = [Self::Apartment, Self::Agile, Self::SyncCenter];
+    const ALL: [Self; 4] = [
+        Self::Apartment,
+        Self::Agile,
+        Self::SyncCenter,
+        Self::SyncCenterAgile,
+    ];
     /// The Sync Manager's two delivery paths of `Progress`, which `bench-wine` compares.
     const SYNC_MANAGER: [Self; 2] = [Self::Apartment, Self::Agile];
 
-    /// The report's name for it.
+    /// A name for logs and summaries.
     fn name(self) -> &'static str {
         match self {
             Self::Apartment => "apartment",
             Self::Agile => "agile",
             Self::SyncCenter => "sync-center",
+            Self::SyncCenterAgile => "sync-center-agile",
+        }
+    }
+
+    /// Whether the host plays Sync Center.
+    fn center(self) -> bool {
+        matches!(self, Self::SyncCenter | Self::SyncCenterAgile)
+    }
+
+    /// The report's `callback`.
+    fn callback(self) -> &'static str {
+        match self {
+            Self::Apartment | Self::SyncCenter => "apartment",
+            Self::Agile | Self::SyncCenterAgile => "agile",
         }
     }
 }
@@ -1101,10 +1186,11 @@ fn host_args(clsid: &str, json: bool, mode: CallbackMode) -> Vec<String> {
     if json {
         args.push("--json".to_owned());
     }
-    match mode {
-        CallbackMode::Apartment => {}
-        CallbackMode::Agile => args.push("--agile-callback".to_owned()),
-        CallbackMode::SyncCenter => args.push("--sync-center".to_owned()),
+    if mode.center() {
+        args.push("--sync-center".to_owned());
+    }
+    if mode.callback() == "agile" {
+        args.push("--agile-callback".to_owned());
     }
     args
 }
@@ -1135,13 +1221,15 @@ fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<Stri
             report["outcome"]
         ));
     }
-    let (field, got) = if mode == CallbackMode::SyncCenter {
-        ("host", &report["host"])
-    } else {
-        ("callback", &report["callback"])
-    };
-    if *got != mode.name() {
-        return Err(format!("{field} {got}, expected \"{}\"", mode.name()));
+    if mode.center() && report["host"] != "sync-center" {
+        return Err(format!("host {}, expected \"sync-center\"", report["host"]));
+    }
+    if report["callback"] != mode.callback() {
+        return Err(format!(
+            "callback {}, expected \"{}\"",
+            report["callback"],
+            mode.callback()
+        ));
     }
     for list in ["violations", "problems"] {
         match report[list].as_array() {
@@ -1171,6 +1259,28 @@ fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<Stri
         return Err(format!("the handler came from {loaded}, expected {dll}"));
     }
     Ok(format!("{} item(s) SUCCEEDED", items.len()))
+}
+
+/// How many progress reports the host's JSON report counts: the Sync Manager's `Progress`
+/// calls, or Sync Center's `ReportProgress` calls over every item.
+fn progress_count(stdout: &str, mode: CallbackMode) -> Result<u64, String> {
+    let report: serde_json::Value =
+        serde_json::from_str(stdout).map_err(|e| format!("the host's output is not JSON: {e}"))?;
+    if mode.center() {
+        report["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|item| item["reports"].as_u64())
+                    .sum()
+            })
+            .ok_or_else(|| "the report lists no items".to_owned())
+    } else {
+        report["events"]["progress"]
+            .as_u64()
+            .ok_or_else(|| "the report counts no progress".to_owned())
+    }
 }
 
 /// Checks that the report's handler has an icon exactly when `expected`.
@@ -1262,7 +1372,7 @@ fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
                 "carried to the STA thread (apartment callback, no proxy/stub)"
             }
             CallbackMode::Agile => "direct (agile callback)",
-            CallbackMode::SyncCenter => "Sync Center",
+            CallbackMode::SyncCenter | CallbackMode::SyncCenterAgile => "Sync Center",
         };
         let _ = writeln!(
             table,

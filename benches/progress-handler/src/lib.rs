@@ -2,7 +2,10 @@
 //! report progress, so that a session's time is the cost of its `Progress` calls (the runtime's
 //! delivery path plus the host's own handling).
 //!
-//! `SYNCMGR_BENCH_PROGRESS` sets how many calls the item makes (default 10,000).
+//! `SYNCMGR_BENCH_PROGRESS` sets how many calls the item makes (default 10,000);
+//! `SYNCMGR_BENCH_THREAD=1` makes them from a thread of the handler's own instead of the thread
+//! that runs `synchronize_item` (the Wine end to end checks that they all arrive, on the host's
+//! thread).
 
 use syncmgr::{ItemSync, SyncHandler, sync_handler};
 
@@ -17,6 +20,8 @@ pub const DEFAULT_CALLS: u32 = 10_000;
 )]
 pub struct ProgressOnly {
     calls: u32,
+    /// Report from a thread of its own.
+    own_thread: bool,
 }
 
 impl Default for ProgressOnly {
@@ -25,16 +30,28 @@ impl Default for ProgressOnly {
             .ok()
             .and_then(|calls| calls.trim().parse().ok())
             .unwrap_or(DEFAULT_CALLS);
-        Self { calls }
+        let own_thread = std::env::var("SYNCMGR_BENCH_THREAD").is_ok_and(|value| value == "1");
+        Self { calls, own_thread }
     }
 }
 
 impl SyncHandler for ProgressOnly {
     fn synchronize_item(&self, item: &mut ItemSync<'_>) -> syncmgr::Result<()> {
-        for done in 1..=self.calls {
-            item.progress(done, self.calls, "Step")?;
+        let report = |item: &mut ItemSync<'_>| {
+            for done in 1..=self.calls {
+                item.progress(done, self.calls, "Step")?;
+            }
+            Ok(())
+        };
+        if !self.own_thread {
+            return report(item);
         }
-        Ok(())
+        std::thread::scope(|scope| {
+            scope
+                .spawn(move || report(item))
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
     }
 }
 

@@ -287,8 +287,8 @@ fn run_session<T: HandlerClass>(
     }
     // SAFETY: `CreateSession` succeeded and handed out a callback with a reference for us.
     let callback = unsafe { ISyncMgrSyncCallback::from_raw(callback) };
-    let reporter = Reporter::new(callback, &ids);
-    sync::run(&*shared.handler, Host::SyncCenter(&reporter), &session);
+    let reporter = Reporter::new(&callback, &ids);
+    reporter.run(|| sync::run(&*shared.handler, Host::SyncCenter(&reporter), &session));
     abi::S_OK
 }
 

@@ -5,6 +5,7 @@
 use super::ids::{self, ID_UNITS};
 use crate::SyncStatus;
 use crate::abi::{self, ISyncMgrSyncCallback};
+use crate::apartment::Reach;
 use crate::callback::{INLINE, LogLevel, ProgressReply, encode_inline};
 use crate::guard::trace;
 use std::sync::Mutex;
@@ -50,44 +51,33 @@ struct Track {
 
 /// A Sync Center session's callback, with the session's item ids.
 ///
-/// The session runs on the thread that called `Synchronize`, which made the callback (its
-/// home). When that thread is in a single-threaded apartment and the callback is not agile, the
-/// callback may be called there only: a report that handler code makes on another thread (a
-/// thread of its own, given the `ItemSync`) is not sent, since carrying it home would need the
-/// home thread to pump messages while it waits for the handler (`docs/sync-center.md` leaves the
-/// callback's threads open). Cancellation still reaches every thread through the session.
+/// Sync Center's reference pages do not say on which threads its callback may be called
+/// (`docs/sync-center.md` leaves it open), so the reporter holds it as any apartment object:
+/// called directly when it is agile, of the MTA or not in an apartment; when it belongs to the
+/// single-threaded apartment that called `Synchronize`, every call is made on that thread, and
+/// [`run`](Self::run) keeps that thread pumping messages while the session works on a worker
+/// (`crate::apartment`). Reports reach Sync Center from every thread either way.
 pub(crate) struct Reporter {
-    callback: ISyncMgrSyncCallback,
+    callback: Reach<ISyncMgrSyncCallback>,
     ids: Box<[[u16; ID_UNITS]]>,
     tracks: Mutex<Box<[Track]>>,
-    home: std::thread::ThreadId,
-    /// The callback may be called on `home` only.
-    bound: bool,
 }
-
-// SAFETY: the callback is called only where COM allows: on its home thread, or from any
-// thread when it is agile, of the MTA or not in an apartment (`reachable`).
-unsafe impl Send for Reporter {}
-// SAFETY: as for `Send`; the rest is a mutex and immutable data.
-unsafe impl Sync for Reporter {}
 
 impl Reporter {
     /// A reporter for the session of `items` (in session order) through `callback`, made on
-    /// the thread that runs the session.
-    pub(crate) fn new(callback: ISyncMgrSyncCallback, items: &[GUID]) -> Self {
-        let bound = bound_here(&callback);
+    /// the thread that called `Synchronize`.
+    pub(crate) fn new(callback: &ISyncMgrSyncCallback, items: &[GUID]) -> Self {
         Self {
-            callback,
+            callback: Reach::new(callback),
             ids: items.iter().map(ids::wide).collect(),
             tracks: Mutex::new(vec![Track::default(); items.len()].into_boxed_slice()),
-            home: std::thread::current().id(),
-            bound,
         }
     }
 
-    /// Whether this thread may call the callback.
-    fn reachable(&self) -> bool {
-        !self.bound || std::thread::current().id() == self.home
+    /// Runs `session` (which reports through this reporter) to its end, so that its reports
+    /// reach the callback from every thread ([`Reach::run`]).
+    pub(crate) fn run<R: Send>(&self, session: impl FnOnce() -> R + Send) -> R {
+        self.callback.run(session)
     }
 
     /// `ReportProgress` for the item at `index`, and the cancel request it answers.
@@ -105,9 +95,6 @@ impl Reporter {
         let Some(status) = progress_status(status) else {
             return ProgressReply::Continue;
         };
-        if !self.reachable() {
-            return ProgressReply::Continue;
-        }
         let terminal = matches!(
             status,
             abi::SYNCMGR_PS_SUCCEEDED | abi::SYNCMGR_PS_FAILED | abi::SYNCMGR_PS_CANCELED
@@ -139,38 +126,39 @@ impl Reporter {
                 heap.as_ptr()
             }
         };
-        let mut cancel = abi::SYNCMGR_CR_NONE;
-        // SAFETY: the callback is live (the reporter holds a reference); the id and text are
-        // NUL-terminated and `cancel` writable, all alive for the call.
-        let hr = unsafe {
-            (self.callback.vtable().ReportProgress)(
-                self.callback.as_raw(),
-                PCWSTR(self.ids[index].as_ptr()),
-                PCWSTR(text_ptr),
-                status,
-                step,
-                max,
-                &raw mut cancel,
-            )
-        };
-        trace(INTERFACE, "ReportProgress", hr);
-        reply(cancel)
+        let sent = self.callback.with(|callback| {
+            let mut cancel = abi::SYNCMGR_CR_NONE;
+            // SAFETY: the callback is live for this thread (the reporter holds a reference);
+            // the id and text are NUL-terminated and `cancel` writable, all alive for the call.
+            let hr = unsafe {
+                (callback.vtable().ReportProgress)(
+                    callback.as_raw(),
+                    PCWSTR(self.ids[index].as_ptr()),
+                    PCWSTR(text_ptr),
+                    status,
+                    step,
+                    max,
+                    &raw mut cancel,
+                )
+            };
+            trace(INTERFACE, "ReportProgress", hr);
+            cancel
+        });
+        sent.map_or(ProgressReply::Continue, reply)
     }
 
     /// `CanContinue` for the item at `index`: `S_FALSE` is a cancel request for it.
     pub(crate) fn can_continue(&self, index: usize) -> ProgressReply {
-        if !self.reachable() {
-            return ProgressReply::Continue;
-        }
-        // SAFETY: the callback is live; the id is NUL-terminated and alive for the call.
-        let hr = unsafe {
-            (self.callback.vtable().CanContinue)(
-                self.callback.as_raw(),
-                PCWSTR(self.ids[index].as_ptr()),
-            )
-        };
-        trace(INTERFACE, "CanContinue", hr);
-        if hr == abi::S_FALSE {
+        let hr = self.callback.with(|callback| {
+            // SAFETY: the callback is live for this thread; the id is NUL-terminated and alive
+            // for the call.
+            let hr = unsafe {
+                (callback.vtable().CanContinue)(callback.as_raw(), PCWSTR(self.ids[index].as_ptr()))
+            };
+            trace(INTERFACE, "CanContinue", hr);
+            hr
+        });
+        if hr == Some(abi::S_FALSE) {
             ProgressReply::CancelItem
         } else {
             ProgressReply::Continue
@@ -180,47 +168,32 @@ impl Reporter {
     /// `ReportEvent`: a log entry as an event of the handler, or of `item`. Its name is the
     /// text, cut to `MAX_SYNCMGR_NAME`; its description the whole text.
     pub(crate) fn event(&self, level: LogLevel, text: &str, item: Option<&GUID>) {
-        if !self.reachable() {
-            return;
-        }
         let item = item.map(ids::wide);
         let item_ptr = item.as_ref().map_or(core::ptr::null(), |id| id.as_ptr());
         let name = bounded(text, abi::MAX_SYNCMGR_NAME as usize);
         let description = crate::abi::wide(text);
         let mut event = GUID::zeroed();
-        // SAFETY: the callback is live; every string is NUL-terminated or null where the
-        // interface allows it (item, link, context), and `event` is writable, all alive for the
-        // call.
-        let hr = unsafe {
-            (self.callback.vtable().ReportEvent)(
-                self.callback.as_raw(),
-                PCWSTR(item_ptr),
-                event_level(level),
-                abi::SYNCMGR_EF_NONE,
-                PCWSTR(name.as_ptr()),
-                PCWSTR(description.as_ptr()),
-                PCWSTR::null(),
-                PCWSTR::null(),
-                PCWSTR::null(),
-                &raw mut event,
-            )
-        };
-        trace(INTERFACE, "ReportEvent", hr);
+        self.callback.with(|callback| {
+            // SAFETY: the callback is live for this thread; every string is NUL-terminated or
+            // null where the interface allows it (item, link, context), and `event` is
+            // writable, all alive for the call.
+            let hr = unsafe {
+                (callback.vtable().ReportEvent)(
+                    callback.as_raw(),
+                    PCWSTR(item_ptr),
+                    event_level(level),
+                    abi::SYNCMGR_EF_NONE,
+                    PCWSTR(name.as_ptr()),
+                    PCWSTR(description.as_ptr()),
+                    PCWSTR::null(),
+                    PCWSTR::null(),
+                    PCWSTR::null(),
+                    &raw mut event,
+                )
+            };
+            trace(INTERFACE, "ReportEvent", hr);
+        });
     }
-}
-
-/// Whether `callback`, made on this thread, may be called on this thread only: this thread is in
-/// a single-threaded apartment and the callback is not agile.
-#[cfg(windows)]
-fn bound_here(callback: &ISyncMgrSyncCallback) -> bool {
-    crate::apartment::in_single_threaded_apartment()
-        && callback.cast::<abi::IAgileObject>().is_err()
-}
-
-/// Off Windows there are no apartments: any thread may call the callback.
-#[cfg(not(windows))]
-fn bound_here(_callback: &ISyncMgrSyncCallback) -> bool {
-    false
 }
 
 // A text short enough for the stack is within Sync Center's progress text limit as it is.

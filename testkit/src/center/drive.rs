@@ -14,7 +14,7 @@ use super::state::{State, short, too_long};
 use crate::callback::read_wide;
 use crate::check::{Violation, ViolationKind, text_violation};
 use crate::names::hresult_name;
-use crate::report::Call;
+use crate::report::{Call, CallbackKind};
 use crate::session::SetupError;
 use core::ffi::c_void;
 use core::mem::ManuallyDrop;
@@ -44,6 +44,8 @@ pub(crate) struct Plan {
     /// How long the handler may take, after `Synchronize` returned, to give back its
     /// references to the session creator and the callback.
     pub(crate) settle: Duration,
+    /// Apartment objects of the `Synchronize` thread (Windows), or agile ones.
+    pub(crate) callback: CallbackKind,
 }
 
 impl Plan {
@@ -54,6 +56,7 @@ impl Plan {
             cancels: Vec::new(),
             timeout: Duration::from_mins(1),
             settle: Duration::from_secs(5),
+            callback: CallbackKind::default(),
         }
     }
 }
@@ -760,6 +763,11 @@ pub(crate) fn drive(target: Target, plan: &Plan) -> Result<Report, SetupError> {
     let mut driver = Driver {
         report: Report {
             handler_id: plan.handler_id.clone(),
+            callback: if plan.callback.pumps() {
+                CallbackKind::Apartment
+            } else {
+                CallbackKind::Agile
+            },
             ..Report::default()
         },
     };
@@ -827,7 +835,10 @@ fn synchronize(
     cancels: &[CancelPlan],
 ) -> Result<bool, SetupError> {
     driver.report.selected = selected.iter().map(|(id, _)| id.clone()).collect();
-    let host = Host::new(State::new(&plan.handler_id, selected, cancels));
+    let host = Host::new(
+        State::new(&plan.handler_id, selected, cancels),
+        !plan.callback.pumps(),
+    );
     let shared = host.shared_arc();
     let ids: Vec<Vec<u16>> = selected.iter().map(|(id, _)| wide(id)).collect();
     let count =
@@ -849,6 +860,9 @@ fn synchronize(
     let spawned = std::thread::Builder::new()
         .name("syncmgr-test Synchronize".to_owned())
         .spawn(move || {
+            // A single-threaded apartment of its own, left when the thread ends.
+            let _apartment = Apartment::enter();
+            thread_shared.enter_home();
             let pointers: Vec<PCWSTR> = ids.iter().map(|id| PCWSTR(id.as_ptr())).collect();
             // Sync Center makes the handler for this sync on this thread.
             let own = match fresh.map(|make| make()) {
@@ -962,6 +976,41 @@ fn synchronize(
         }
     }
     Ok(true)
+}
+
+/// The `Synchronize` thread's COM apartment: a single-threaded one on Windows (the thread
+/// dispatches messages only while the handler does, inside `Synchronize`), nothing elsewhere.
+struct Apartment {
+    #[cfg(windows)]
+    entered: bool,
+}
+
+impl Apartment {
+    fn enter() -> Self {
+        #[cfg(windows)]
+        {
+            // SAFETY: initializes COM on this new thread; balanced in `drop`.
+            let hr = unsafe {
+                syncmgr::abi::CoInitializeEx(None, syncmgr::abi::COINIT_APARTMENTTHREADED as u32)
+            };
+            Self {
+                entered: hr.is_ok(),
+            }
+        }
+        #[cfg(not(windows))]
+        Self {}
+    }
+}
+
+#[cfg(windows)]
+impl Drop for Apartment {
+    fn drop(&mut self) {
+        if self.entered {
+            // SAFETY: balances the successful CoInitializeEx of `enter` on the same thread,
+            // after the sync's own handler instance was released.
+            unsafe { syncmgr::abi::CoUninitialize() };
+        }
+    }
 }
 
 /// Moves what the session recorded into the report; with `finals`, the session's end checks

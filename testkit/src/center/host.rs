@@ -15,7 +15,8 @@ use core::ffi::c_void;
 use core::ptr::NonNull;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 use syncmgr::abi::{
     self, ISyncMgrSessionCreator, ISyncMgrSessionCreator_Vtbl, ISyncMgrSyncCallback,
@@ -32,12 +33,43 @@ const MAX_SESSION_ITEMS: u32 = 10_000;
 pub(crate) struct Shared {
     state: Mutex<State>,
     changed: Condvar,
+    /// The objects are apartment objects of the thread that calls `Synchronize` (Windows,
+    /// [`CallbackKind::Apartment`](crate::CallbackKind)), set as that thread starts: a call on any other thread is a
+    /// [`ViolationKind::WrongApartment`].
+    home: OnceLock<ThreadId>,
+    /// The objects answer `IAgileObject`.
+    agile: bool,
 }
 
 impl Shared {
     /// Locks the state (a panic in an earlier holder does not make it unusable).
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Called on the thread that calls `Synchronize`: for apartment objects, it is their
+    /// thread from now on.
+    pub(crate) fn enter_home(&self) {
+        if !self.agile {
+            let _ = self.home.set(std::thread::current().id());
+        }
+    }
+
+    /// Records a call of an apartment object on another thread than its own.
+    fn check_thread(&self, method: &str, object: &str) {
+        let Some(home) = self.home.get() else { return };
+        let here = std::thread::current();
+        if here.id() != *home {
+            self.lock().push(Violation::new(
+                ViolationKind::WrongApartment,
+                format!(
+                    "{method} of the {object}, an apartment object of the Synchronize thread, \
+                     was called on thread {:?} ({})",
+                    here.id(),
+                    here.name().unwrap_or("unnamed")
+                ),
+            ));
+        }
     }
 }
 
@@ -79,10 +111,12 @@ unsafe impl<T: Object + 'static> crate::object::HostObject for T {
         &self.count().released
     }
 
-    /// Its own interface and `IUnknown`; on Windows also `IAgileObject` (the objects are
-    /// thread-safe), so a handler may call them from its workers without marshaling.
+    /// Its own interface and `IUnknown`; agile objects also `IAgileObject`, so a handler may
+    /// call them from its workers without marshaling.
     fn answers(&self, iid: &GUID) -> bool {
-        *iid == IUnknown::IID || *iid == T::IID || (cfg!(windows) && *iid == abi::IAgileObject::IID)
+        *iid == IUnknown::IID
+            || *iid == T::IID
+            || (self.shared().agile && *iid == abi::IAgileObject::IID)
     }
 
     fn after_release(&self, method: &str) {
@@ -161,11 +195,14 @@ pub(crate) struct Host {
 
 impl Host {
     /// A session creator and its callback over `state`, with one reference each (the
-    /// driver's).
-    pub(crate) fn new(state: State) -> Self {
+    /// driver's): `agile` ones answer `IAgileObject` and may be called from any thread, the
+    /// others belong to the thread that calls `Synchronize` ([`Shared::enter_home`]).
+    pub(crate) fn new(state: State, agile: bool) -> Self {
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             changed: Condvar::new(),
+            home: OnceLock::new(),
+            agile,
         });
         let callback = NonNull::from(Box::leak(Box::new(Callback {
             vtable: &CALLBACK_VTABLE,
@@ -272,6 +309,7 @@ unsafe fn with<T: Object>(
                 format!("{method} called after the {}'s final Release", T::NAME),
             ));
         }
+        object.shared().check_thread(method, T::NAME);
         f(object)
     }))
     .unwrap_or(abi::E_UNEXPECTED)
@@ -557,7 +595,7 @@ mod tests {
     fn creator_and_callback() {
         let requested = [(INBOX.to_owned(), "Inbox".to_owned())];
         let plans: [CancelPlan; 0] = [];
-        let host = Host::new(State::new(HANDLER, &requested, &plans));
+        let host = Host::new(State::new(HANDLER, &requested, &plans), true);
         let creator = host.creator();
         let (handler, item) = (wide(HANDLER), wide(INBOX));
         let ids = [PCWSTR(item.as_ptr())];
@@ -623,7 +661,7 @@ mod tests {
     #[test]
     fn calls_after_the_final_release() {
         let plans: [CancelPlan; 0] = [];
-        let host = Host::new(State::new(HANDLER, &[], &plans));
+        let host = Host::new(State::new(HANDLER, &[], &plans), true);
         let callback = host.callback.as_ptr().cast::<c_void>();
         let shared = Arc::clone(&host.shared);
         drop(host);
@@ -640,5 +678,56 @@ mod tests {
                 ViolationKind::CallAfterRelease
             ]
         );
+    }
+
+    /// Apartment objects answer no `IAgileObject`, and record a call on any thread but the
+    /// `Synchronize` thread; agile ones answer it and take calls from anywhere.
+    #[test]
+    fn apartment_objects_check_the_calling_thread() {
+        let plans: [CancelPlan; 0] = [];
+        for agile in [false, true] {
+            let host = Host::new(State::new(HANDLER, &[], &plans), agile);
+            host.shared().enter_home();
+            let (creator, callback) = (host.creator() as usize, host.callback.as_ptr() as usize);
+            let mut other = core::ptr::null_mut();
+            // SAFETY: a live object; `other` is writable.
+            let hr = unsafe {
+                query_interface::<Creator>(
+                    creator as *mut c_void,
+                    &abi::IAgileObject::IID,
+                    &raw mut other,
+                )
+            };
+            if agile {
+                assert_eq!(hr, abi::S_OK);
+                // SAFETY: gives back the reference the query took.
+                unsafe { release::<Creator>(other) };
+            } else {
+                assert_eq!(hr, abi::E_NOINTERFACE);
+            }
+            // SAFETY: a live object, here on its own thread.
+            let hr = unsafe { report_manual_sync(callback as *mut c_void) };
+            assert_eq!(hr, abi::S_OK);
+            assert!(host.shared().lock().violations.is_empty());
+            let hr = std::thread::Builder::new()
+                .name("elsewhere".to_owned())
+                .spawn(move || {
+                    // SAFETY: a live object (never freed), called on another thread.
+                    unsafe { report_manual_sync(callback as *mut c_void) }
+                })
+                .expect("a thread")
+                .join()
+                .expect("no panic");
+            assert_eq!(hr, abi::S_OK);
+            let state = host.shared().lock();
+            if agile {
+                assert!(state.violations.is_empty(), "{:?}", state.violations);
+            } else {
+                assert_eq!(state.violations.len(), 1, "{:?}", state.violations);
+                assert_eq!(state.violations[0].kind, ViolationKind::WrongApartment);
+                assert!(state.violations[0].detail.contains("ReportManualSync"));
+                assert!(state.violations[0].detail.contains("elsewhere"));
+            }
+        }
     }
 }

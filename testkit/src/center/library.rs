@@ -39,16 +39,11 @@ struct Again {
 }
 
 impl Again {
-    /// A new collection object (COM initialized on this thread first, on Windows), bound to
-    /// handler `id`.
+    /// A new collection object, bound to handler `id`, on the `Synchronize` thread (which
+    /// is in an apartment on Windows).
     fn bind(self, id: &str) -> Result<ISyncMgrHandler, String> {
         #[cfg(windows)]
-        let raw = {
-            // SAFETY: this thread joins an apartment for the sync; a second call on a thread
-            // that has one is harmless (S_FALSE).
-            let _ = unsafe { abi::CoInitializeEx(None, abi::COINIT_APARTMENTTHREADED as u32) };
-            load::create_registered(self.collection, &ISyncMgrHandlerCollection::IID)?
-        };
+        let raw = load::create_registered(self.collection, &ISyncMgrHandlerCollection::IID)?;
         #[cfg(not(windows))]
         let raw = load::create_with(
             self.class_object.ok_or("no DllGetClassObject")?,

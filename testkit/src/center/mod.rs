@@ -76,11 +76,15 @@
 //! `AddItemToSession` and `CommitItem` `E_INVALIDARG`, `AddIUnknownToSession` and
 //! `ProposeItem` `E_NOTIMPL`; `ReportManualSync` is recorded.
 //!
-//! Threads: `Synchronize` runs on a thread of its own; the creator and the callback are
-//! thread-safe and answer `IAgileObject` on Windows, so a handler may call them from its
-//! workers. As Sync Center does, the sync gets an instance of its own, made on its thread (a new
-//! object over the same handler value; for a library, `BindToHandler` on a new collection
-//! object, with COM initialized on that thread on Windows); everything else uses the first.
+//! Threads: `Synchronize` runs on a thread of its own, a single-threaded apartment on Windows.
+//! Sync Center's reference pages do not say which threads may call its callback, so by default
+//! ([`Session::agile_callback`]) the creator and the callback are what any apartment object is, the
+//! strictest case: on Windows they do not answer `IAgileObject`, and a call on any thread but the
+//! `Synchronize` thread is a violation. A handler reaches them from its workers as from any
+//! apartment object: through a proxy or by carrying the call to that thread, which dispatches
+//! messages only while the handler does. As Sync Center does, the sync gets an instance of its
+//! own, made on its thread (a new object over the same handler value; for a library,
+//! `BindToHandler` on a new collection object); everything else uses the first.
 
 mod drive;
 mod host;
@@ -95,6 +99,7 @@ pub use report::{
 
 use crate::When;
 use crate::names::hresult_name;
+use crate::report::CallbackKind;
 use crate::session::SetupError;
 use drive::{Plan, Target};
 use std::path::PathBuf;
@@ -258,6 +263,16 @@ impl Session {
     /// `S_FALSE`.
     pub fn cancel_all(mut self, when: When) -> Self {
         self.plan.cancels.push(CancelPlan { item: None, when });
+        self
+    }
+
+    /// Windows: pass a session creator and callback that answer `IAgileObject` and may be
+    /// called from any thread. By default ([`CallbackKind::Apartment`]) both are ordinary
+    /// objects of the `Synchronize` thread, a single-threaded apartment, and a call on any
+    /// other thread is a [`ViolationKind::WrongApartment`](crate::ViolationKind). Off Windows
+    /// there are no apartments and both kinds are agile.
+    pub fn agile_callback(mut self, agile: bool) -> Self {
+        self.plan.callback = CallbackKind::agile_if(agile);
         self
     }
 

@@ -2,7 +2,7 @@
 
 use crate::When;
 use crate::check::{Violation, ViolationKind};
-use crate::report::Call;
+use crate::report::{Call, CallbackKind};
 use std::time::Duration;
 use syncmgr::{GUID, HRESULT, abi};
 
@@ -167,6 +167,9 @@ pub struct ItemReport {
 pub struct Report {
     /// The handler id Sync Center expects in `CreateSession`.
     pub handler_id: String,
+    /// The session creator and callback passed: apartment objects of the `Synchronize`
+    /// thread (Windows only) or agile ones ([`Session::agile_callback`](super::Session::agile_callback)).
+    pub callback: CallbackKind,
     /// `ISyncMgrHandler::GetName`, when it succeeded.
     pub name: Option<String>,
     /// `GetHandlerInfo`'s answers, when it gave an object.
