@@ -44,6 +44,8 @@ pub struct CenterReport {
     pub events: Vec<(i32, String)>,
     /// `Synchronize`'s answer.
     pub synchronize: Option<String>,
+    /// Microseconds from the `Synchronize` call until it returned.
+    pub synchronize_us: Option<u64>,
     /// Protocol violations.
     pub violations: Vec<Violation>,
     /// Why the session did not succeed, besides violations.
@@ -168,6 +170,9 @@ fn summarize(report: &center::Report, skipped: &[String]) -> CenterReport {
             .map(|event| (event.level, event.description.clone()))
             .collect(),
         synchronize: report.synchronize.map(syncmgr_test::hresult_name),
+        synchronize_us: report
+            .synchronize_time
+            .map(|time| u64::try_from(time.as_micros()).unwrap_or(u64::MAX)),
         violations: report.violations.clone(),
         problems,
         notes: report.notes.clone(),

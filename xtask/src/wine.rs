@@ -783,7 +783,9 @@ impl E2e {
 
     /// The `Progress` cost of each delivery path, as sessions through the host with an
     /// apartment callback (every call carried to the host's thread: Wine has no proxy/stub) and
-    /// with an agile one (direct calls), `runs` times each, alternating, after one untimed
+    /// with an agile one (direct calls), as the Sync Manager and as Sync Center (whose apartment
+    /// path runs the session on a worker while the `Synchronize` thread pumps), `runs` times
+    /// each, alternating, after one untimed
     /// round: `benches/progress-handler` making `calls` progress calls and nothing else, then
     /// the mirror handler on `files` up-to-date files.
     fn bench_paths(&mut self, calls: usize, files: usize, runs: usize) -> StepResult {
@@ -849,13 +851,15 @@ impl E2e {
         println!("\n`benches/progress-handler`, {calls} calls:\n\n{progress_table}");
         println!("`examples/mirror`, {files} files up to date:\n\n{mirror_table}");
         Ok(format!(
-            "{runs} runs per path: the thread hop adds {progress_hop:.1} µs per Progress to a direct call with the progress-only handler, {mirror_hop:.1} µs in the mirror's session"
+            "{runs} runs per path: the thread hop adds {:.1} µs per Progress to a direct call with the progress-only handler, {:.1} µs in the mirror's session (Sync Center: {:.1} µs and {:.1} µs)",
+            progress_hop.0, mirror_hop.0, progress_hop.1, mirror_hop.1
         ))
     }
 
-    /// `runs` + 1 rounds of one host session per callback mode, alternating, with `env` set;
-    /// the first round is not kept. Each sample: mode, microseconds from `Synchronize` to
-    /// `SynchronizeCompleted`, `Progress` calls.
+    /// `runs` + 1 rounds of one host session per callback mode (both hosts), alternating, with
+    /// `env` set; the first round is not kept. Each sample: mode, microseconds from
+    /// `Synchronize` until the host saw the session end (`SynchronizeCompleted`, or Sync
+    /// Center's `Synchronize` returning), progress reports.
     fn bench_sessions(
         &mut self,
         exe: &Path,
@@ -866,7 +870,7 @@ impl E2e {
     ) -> Result<Vec<(CallbackMode, u64, u64)>, String> {
         let mut samples = Vec::new();
         for run in 0..=runs {
-            for mode in CallbackMode::SYNC_MANAGER {
+            for mode in CallbackMode::ALL {
                 let mut command = self.wine(&[]);
                 command
                     .arg(exe)
@@ -882,9 +886,7 @@ impl E2e {
                 let micros = report["synchronize_us"]
                     .as_u64()
                     .ok_or("the report has no synchronize_us")?;
-                let progress = report["events"]["progress"]
-                    .as_u64()
-                    .ok_or("the report counts no progress")?;
+                let progress = progress_count(&output.stdout, mode)?;
                 if run > 0 {
                     samples.push((mode, micros, progress));
                 }
@@ -1153,8 +1155,6 @@ impl CallbackMode {
         Self::SyncCenter,
         Self::SyncCenterAgile,
     ];
-    /// The Sync Manager's two delivery paths of `Progress`, which `bench-wine` compares.
-    const SYNC_MANAGER: [Self; 2] = [Self::Apartment, Self::Agile];
 
     /// A name for logs and summaries.
     fn name(self) -> &'static str {
@@ -1341,19 +1341,22 @@ pub(crate) fn is_winrt(library: &str, function: &str) -> bool {
 }
 
 /// The Markdown table of `samples` (see [`E2e::bench_sessions`]) and the thread hop's cost per
-/// `Progress` over a direct call (from the median sessions).
-fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
+/// `Progress` over a direct call (from the median sessions), for the Sync Manager and for Sync Center.
+fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, (f64, f64)) {
     let mut table = String::from(
         "| Path | Progress calls | Session: median | fastest | slowest | Per Progress: median | fastest |\n|---|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut per_call = Vec::new();
-    for mode in CallbackMode::SYNC_MANAGER {
+    for mode in CallbackMode::ALL {
         let mut sessions: Vec<u64> = samples
             .iter()
             .filter(|(m, _, _)| *m == mode)
             .map(|(_, micros, _)| *micros)
             .collect();
         sessions.sort_unstable();
+        if sessions.is_empty() {
+            continue;
+        }
         let progress = samples
             .iter()
             .find(|(m, _, _)| *m == mode)
@@ -1366,13 +1369,18 @@ fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
             sessions[sessions.len() - 1] as f64,
             progress.max(1) as f64,
         );
-        per_call.push((median / calls, fastest / calls));
+        per_call.push((mode, median / calls, fastest / calls));
         let path = match mode {
             CallbackMode::Apartment => {
-                "carried to the STA thread (apartment callback, no proxy/stub)"
+                "Sync Manager: carried to the STA thread (apartment callback, no proxy/stub)"
             }
-            CallbackMode::Agile => "direct (agile callback)",
-            CallbackMode::SyncCenter | CallbackMode::SyncCenterAgile => "Sync Center",
+            CallbackMode::Agile => "Sync Manager: direct (agile callback)",
+            CallbackMode::SyncCenter => {
+                "Sync Center: carried to the `Synchronize` thread, which pumps (apartment callback)"
+            }
+            CallbackMode::SyncCenterAgile => {
+                "Sync Center: direct, on the `Synchronize` thread (agile callback)"
+            }
         };
         let _ = writeln!(
             table,
@@ -1384,13 +1392,25 @@ fn bench_table(samples: &[(CallbackMode, u64, u64)]) -> (String, f64) {
             fastest / calls
         );
     }
-    let hop = per_call[0].0 - per_call[1].0;
+    // A carried path's cost over the direct one of the same host, by medians and by the
+    // fastest sessions (NaN without samples of both).
+    let hop = |carried: CallbackMode, direct: CallbackMode| {
+        let figures = |mode| per_call.iter().find(|(m, _, _)| *m == mode);
+        match (figures(carried), figures(direct)) {
+            (Some((_, median, fastest)), Some((_, direct_median, direct_fastest))) => {
+                (median - direct_median, fastest - direct_fastest)
+            }
+            _ => (f64::NAN, f64::NAN),
+        }
+    };
+    let manager = hop(CallbackMode::Apartment, CallbackMode::Agile);
+    let center = hop(CallbackMode::SyncCenter, CallbackMode::SyncCenterAgile);
     let _ = writeln!(
         table,
-        "\nThe thread hop over a direct call: {hop:.1} µs per Progress (medians), {:.1} µs (fastest sessions).",
-        per_call[0].1 - per_call[1].1
+        "\nThe thread hop over a direct call: {:.1} µs per Progress (medians), {:.1} µs (fastest sessions) for the Sync Manager; {:.1} µs and {:.1} µs for Sync Center.",
+        manager.0, manager.1, center.0, center.1
     );
-    (table, hop)
+    (table, (manager.0, center.0))
 }
 
 /// `HKCR\CLSID\{CLSID}`, as `reg` spells it.
@@ -1553,7 +1573,7 @@ mod tests {
     /// Medians, extremes and per-call figures of the benchmark table.
     #[test]
     fn bench_table_figures() {
-        use CallbackMode::{Agile, Apartment};
+        use CallbackMode::{Agile, Apartment, SyncCenter, SyncCenterAgile};
         let samples = [
             (Apartment, 3_000, 1_000),
             (Agile, 1_200, 1_000),
@@ -1562,8 +1582,21 @@ mod tests {
             (Apartment, 5_000, 1_000),
             (Agile, 900, 1_000),
         ];
-        let (table, hop) = bench_table(&samples);
+        let (table, (hop, center)) = bench_table(&samples);
         assert!((hop - 2.0).abs() < 1e-9, "{hop}");
+        assert!(center.is_nan(), "no Sync Center samples: {center}");
+        assert!(!table.contains("Sync Center:"), "{table}");
+        let both: Vec<_> = samples
+            .iter()
+            .copied()
+            .chain([(SyncCenter, 4_000, 1_000), (SyncCenterAgile, 1_500, 1_000)])
+            .collect();
+        let (table, (_, center)) = bench_table(&both);
+        assert!((center - 2.5).abs() < 1e-9, "{center}");
+        assert!(
+            table.contains("2.5 µs and 2.5 µs for Sync Center"),
+            "{table}"
+        );
         assert!(
             table.contains("| 1000 | 3.0 ms | 2.0 ms | 5.0 ms | 3.0 µs | 2.0 µs |"),
             "{table}"
