@@ -24,8 +24,9 @@
 //!    conforming session in which every item succeeded. The mirror handler then runs once more
 //!    with the human report, which is printed after the summary.
 //! 8. **threads**: `benches/progress-handler` makes its progress calls from a thread of its own
-//!    (`SYNCMGR_BENCH_THREAD=1`), registered for one session in each of the four modes above;
-//!    every call must arrive (the count), and with apartment objects on the host's thread.
+//!    (`SYNCMGR_BENCH_THREAD=1`), registered for two sessions in each of the four modes above;
+//!    every call must arrive (the count), with apartment objects on the host's thread, and in
+//!    the second session a skip at the 50th report must stop the handler's thread at its next.
 //! 9. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
 //!    `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
 //!    on its STA thread with a plain callback, skipping the last item in the middle (and, in
@@ -87,6 +88,8 @@ const PROGRESS_PACKAGE: &str = "bench-progress-handler";
 const PROGRESS_CLSID: &str = "e0dc5d1f-c545-40ad-8076-3b600c11de41";
 /// How many progress calls the `threads` step's handler makes from its own thread.
 const THREAD_CALLS: u64 = 200;
+/// The report at which the `threads` step's second session of each mode skips the item.
+const THREAD_SKIP: u64 = 50;
 
 /// Debian packages, and a command each one provides that must run afterwards.
 const PACKAGES: &[(&str, &str)] = &[
@@ -736,49 +739,82 @@ impl E2e {
     /// in every host mode. With the apartment objects the host checks that every call arrives
     /// on its own thread (the Sync Manager's STA thread, or the thread that called Sync
     /// Center's `Synchronize`), so the runtime must carry each one there; the count shows that
-    /// none was dropped.
+    /// none was dropped. A second session per mode skips the item at report [`THREAD_SKIP`]:
+    /// the handler's thread must see the skip at its next report.
     fn threads(&mut self) -> StepResult {
         let exe = self.host.clone().ok_or("no host executable")?;
         let dll = self.build_progress_dll()?;
         let mut done = Vec::new();
         for mode in CallbackMode::ALL {
-            let mut args = vec![dll.clone()];
-            args.extend(host_args(PROGRESS_CLSID, true, mode));
-            args.extend(["--register", "--unregister"].map(str::to_owned));
-            let mut command = self.wine(&[]);
-            command
-                .arg(&exe)
-                .args(&args)
-                .env("SYNCMGR_BENCH_PROGRESS", THREAD_CALLS.to_string())
-                .env("SYNCMGR_BENCH_THREAD", "1")
-                .current_dir(exe.parent().unwrap_or(&self.root));
-            let output = self.exec(
-                &format!("threads-{}", mode.name()),
-                &mut command,
-                HOST_TIMEOUT,
-            )?;
-            let checked = output
-                .success()
-                .and_then(|()| check_host_output(&output.stdout, &dll, mode))
-                .and_then(|_| progress_count(&output.stdout, mode));
-            let seen = checked.map_err(|error| {
-                println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
-                format!("{} ({}): {error}", PROGRESS_PACKAGE, mode.name())
-            })?;
+            let seen = self.thread_session(&exe, &dll, mode, None)?;
             let expected = THREAD_CALLS + 2;
             if seen != expected {
                 return Err(format!(
-                    "{} ({}): {seen} progress reports arrived, expected {expected} ({THREAD_CALLS} from the handler's thread and the runtime's first and final status)",
-                    PROGRESS_PACKAGE,
+                    "{PROGRESS_PACKAGE} ({}): {seen} progress reports arrived, expected {expected} ({THREAD_CALLS} from the handler's thread and the runtime's first and final status)",
                     mode.name()
                 ));
             }
-            done.push(format!("{}: {seen}", mode.name()));
+            // The user skips the item at its `THREAD_SKIP`-th report: the Sync Manager's host
+            // calls `SetItemStatus(SKIPPED)`, Sync Center's answers that report with a cancel
+            // request, which must find its way back to the handler's thread.
+            let skipped = self.thread_session(&exe, &dll, mode, Some(THREAD_SKIP))?;
+            if skipped != THREAD_SKIP + 1 {
+                return Err(format!(
+                    "{PROGRESS_PACKAGE} ({}), skipped at report {THREAD_SKIP}: {skipped} progress reports arrived, expected {} (up to the skip, then the final status)",
+                    mode.name(),
+                    THREAD_SKIP + 1
+                ));
+            }
+            done.push(format!("{}: {seen}, skipped {skipped}", mode.name()));
         }
         Ok(format!(
-            "{THREAD_CALLS} reports from the handler's own thread, all delivered in each mode ({})",
+            "{THREAD_CALLS} reports from the handler's own thread, all delivered in each mode, and a skip at report {THREAD_SKIP} obeyed there ({})",
             done.join(", ")
         ))
+    }
+
+    /// One session of [`Self::threads`]: the progress handler reporting from its own thread,
+    /// registered for the session, skipped at report `skip` when given; checks the report
+    /// (every item succeeded, or the skipped one ended skipped) and counts its progress
+    /// reports.
+    fn thread_session(
+        &mut self,
+        exe: &Path,
+        dll: &str,
+        mode: CallbackMode,
+        skip: Option<u64>,
+    ) -> Result<u64, String> {
+        let mut args = vec![dll.to_owned()];
+        args.extend(host_args(PROGRESS_CLSID, true, mode));
+        args.extend(["--register", "--unregister"].map(str::to_owned));
+        if let Some(skip) = skip {
+            args.extend(["--skip".to_owned(), format!("Progress@#{skip}")]);
+        }
+        let mut command = self.wine(&[]);
+        command
+            .arg(exe)
+            .args(&args)
+            .env("SYNCMGR_BENCH_PROGRESS", THREAD_CALLS.to_string())
+            .env("SYNCMGR_BENCH_THREAD", "1")
+            .current_dir(exe.parent().unwrap_or(&self.root));
+        let label = format!(
+            "threads-{}{}",
+            mode.name(),
+            if skip.is_some() { "-skip" } else { "" }
+        );
+        let output = self.exec(&label, &mut command, HOST_TIMEOUT)?;
+        let skipped_status = if mode.center() { "CANCELED" } else { "SKIPPED" };
+        output
+            .success()
+            .and_then(|()| match skip {
+                None => check_host_output(&output.stdout, dll, mode).map(|_| ()),
+                Some(_) => check_final(&output.stdout, skipped_status),
+            })
+            .and_then(|()| progress_count(&output.stdout, mode))
+            .map_err(|error| {
+                println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
+                format!("{PROGRESS_PACKAGE} ({label}): {error}")
+            })
     }
 
     /// The `Progress` cost of each delivery path, as sessions through the host with an
@@ -1259,6 +1295,34 @@ fn check_host_output(stdout: &str, dll: &str, mode: CallbackMode) -> Result<Stri
         return Err(format!("the handler came from {loaded}, expected {dll}"));
     }
     Ok(format!("{} item(s) SUCCEEDED", items.len()))
+}
+
+/// Checks a JSON report of a session in which the user skipped every item: a successful
+/// outcome, no violation, and every item ended `status`.
+fn check_final(stdout: &str, status: &str) -> Result<(), String> {
+    let report: serde_json::Value =
+        serde_json::from_str(stdout).map_err(|e| format!("the host's output is not JSON: {e}"))?;
+    if report["outcome"] != "success" {
+        return Err(format!(
+            "outcome {}, expected \"success\"",
+            report["outcome"]
+        ));
+    }
+    if report["violations"]
+        .as_array()
+        .is_none_or(|list| !list.is_empty())
+    {
+        return Err(format!("violations: {}", report["violations"]));
+    }
+    let items = report["items"].as_array().map_or(&[][..], Vec::as_slice);
+    match items.iter().find(|item| item["final_status"] != status) {
+        _ if items.is_empty() => Err("the report lists no items".to_owned()),
+        Some(item) => Err(format!(
+            "item {} ended {}, expected \"{status}\"",
+            item["name"], item["final_status"]
+        )),
+        None => Ok(()),
+    }
 }
 
 /// How many progress reports the host's JSON report counts: the Sync Manager's `Progress`
