@@ -62,16 +62,18 @@
 //! `DllCanUnloadNow` answers `S_OK` at the end.
 //!
 //! Threads: the session runs on the calling thread. On Windows that thread becomes a
-//! single-threaded apartment for a library session, which pumps messages while it waits, and
-//! the callback is an ordinary apartment object as the Sync Manager's is
+//! single-threaded apartment for the session, which pumps messages while it waits, and the
+//! callback is an ordinary apartment object as the Sync Manager's is
 //! ([`CallbackKind::Apartment`]); [`Session::agile_callback`] passes one that answers
-//! `IAgileObject` instead. Off Windows there are no apartments.
+//! `IAgileObject` instead, as it does when the calling thread is already in the multithreaded
+//! apartment. Off Windows there are no apartments.
 //!
 //! Sync Center (Windows Vista and later) drives handlers through `ISyncMgrHandler` instead:
 //! [`center::Session`] plays that side.
 
 #![warn(missing_docs)]
 
+mod apartment;
 pub mod call;
 mod callback;
 pub mod center;
@@ -351,8 +353,22 @@ impl<H: Send + Sync + 'static> Session<H> {
     /// be loaded, or the plan names an item the handler does not have; everything else, a
     /// failed call included, is in the report.
     pub fn run(self) -> Result<Report<H>, SetupError> {
-        match self.target {
+        let Self {
+            target,
+            mut plan,
+            observer,
+        } = self;
+        match target {
             Target::Object(handler, create) => {
+                // On Windows the driver's thread is what the Sync Manager's is for an apartment
+                // callback, a single-threaded apartment, as for a library session; a thread the
+                // caller put in the multithreaded apartment stays there, with an agile callback.
+                let apartment =
+                    (plan.callback == CallbackKind::Apartment).then(apartment::Sta::enter);
+                if plan.callback.pumps() && !apartment.as_ref().is_some_and(apartment::Sta::entered)
+                {
+                    plan.callback = CallbackKind::Agile;
+                }
                 let watched = Arc::clone(&handler);
                 // Every reference but the object's (and its worker's, through it): the caller's
                 // own included, for a shared handler.
@@ -364,8 +380,9 @@ impl<H: Send + Sync + 'static> Session<H> {
                     notes: Vec::new(),
                 };
                 let settled = move || Some(Arc::strong_count(&watched) == baseline);
-                let report = session::drive(&loaded, &self.plan, self.observer, &settled)?;
-                Ok(report.with_object(Some(handler)))
+                let report = session::drive(&loaded, &plan, observer, &settled);
+                drop(apartment);
+                Ok(report?.with_object(Some(handler)))
             }
             Target::Library {
                 path,
@@ -381,7 +398,7 @@ impl<H: Send + Sync + 'static> Session<H> {
                         .and_then(load::Module::can_unload_now)
                         .map(|hr| hr == abi::S_OK)
                 };
-                let result = session::drive(&loaded, &self.plan, self.observer, &settled);
+                let result = session::drive(&loaded, &plan, observer, &settled);
                 let mut notes = Vec::new();
                 load::unload(&loaded, unregister, &mut notes);
                 let mut report = result?;

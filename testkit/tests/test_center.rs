@@ -19,7 +19,7 @@ use syncmgr::abi::{
 };
 use syncmgr::{GUID, HRESULT, Interface};
 use syncmgr_test::center::{self, Session};
-use syncmgr_test::{After, Delay, Percent, SetupError, ViolationKind};
+use syncmgr_test::{After, CallbackKind, Delay, Percent, SetupError, ViolationKind};
 use windows_core::{BOOL, IUnknown, IUnknown_Vtbl, PCWSTR, PWSTR};
 
 const HANDLER: &str = "{7A110000-0000-4000-8000-00000000000A}";
@@ -1168,6 +1168,47 @@ fn a_missing_final_status() {
     assert!(report.violations()[0].detail.contains("Archive"));
 }
 
+/// A worker of the handler's own that calls the callback directly while `Synchronize` waits
+/// for it: on Windows the callback is an apartment object of the `Synchronize` thread and the
+/// call a violation (agile objects take it); off Windows there are no apartments.
+#[test]
+fn a_call_from_a_worker_of_the_handler() {
+    for agile in [false, true] {
+        let (_, report) = run(
+            Fake::new(|sync| {
+                let callback = sync.session();
+                // The worker takes the callback and gives it back when done.
+                let callback = std::thread::spawn(move || {
+                    assert_eq!(callback.progress(INBOX, SUCCEEDED, 1, 1, None).0, abi::S_OK);
+                    callback
+                })
+                .join()
+                .expect("the worker reports");
+                assert_eq!(
+                    callback.progress(ARCHIVE, SUCCEEDED, 1, 1, None).0,
+                    abi::S_OK
+                );
+                abi::S_OK
+            }),
+            |session| session.agile_callback(agile),
+        );
+        let expected: &[ViolationKind] = if cfg!(windows) && !agile {
+            &[ViolationKind::WrongApartment]
+        } else {
+            &[]
+        };
+        assert_eq!(report.kinds(), expected, "{report:#?}");
+        assert_eq!(
+            report.callback,
+            if cfg!(windows) && !agile {
+                CallbackKind::Apartment
+            } else {
+                CallbackKind::Agile
+            }
+        );
+    }
+}
+
 /// A worker that reports after `Synchronize` returned.
 #[test]
 fn a_call_after_synchronize_returned() {
@@ -1181,7 +1222,8 @@ fn a_call_after_synchronize_returned() {
             });
             abi::S_OK
         }),
-        |session| session,
+        // Agile objects: the worker's call is wrong only in time, not in thread.
+        |session| session.agile_callback(true),
     );
     assert_eq!(
         report.kinds(),

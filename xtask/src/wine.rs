@@ -27,12 +27,15 @@
 //!    (`SYNCMGR_BENCH_THREAD=1`), registered for two sessions in each of the four modes above;
 //!    every call must arrive (the count), with apartment objects on the host's thread, and in
 //!    the second session a skip at the 50th report must stop the handler's thread at its next.
-//! 9. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
-//!    `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
-//!    on its STA thread with a plain callback, skipping the last item in the middle (and, in
-//!    the third, replacing the callback during the sync); it checks every callback's thread,
-//!    the completions, final statuses, releases and `DllCanUnloadNow`.
-//! 10. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key
+//! 9. **windows-tests**: the tests of the runtime, the test kit, the host and the examples,
+//!    built for Windows and run under Wine (except the host's sessions through `--example`,
+//!    which need Cargo): there the runtime and the test kit take their Windows paths.
+//! 10. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
+//!     `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
+//!     on its STA thread with a plain callback, skipping the last item in the middle (and, in
+//!     the third, replacing the callback during the sync); it checks every callback's thread,
+//!     the completions, final statuses, releases and `DllCanUnloadNow`.
+//! 11. **unregister**: `regsvr32 /u /s` per DLL, then `reg query` checks that each CLSID key
 //!     and each handler collection key is gone.
 //!
 //! Every command's output goes to `target/wine-e2e/logs/`; a failing step prints its tail.
@@ -86,6 +89,20 @@ const HOST_PACKAGE: &str = "syncmgr-host";
 /// `bench-wine`'s handler that makes nothing but progress calls, and its CLSID.
 const PROGRESS_PACKAGE: &str = "bench-progress-handler";
 const PROGRESS_CLSID: &str = "e0dc5d1f-c545-40ad-8076-3b600c11de41";
+/// The packages whose tests the `windows-tests` step builds for Windows and runs under Wine.
+const WINDOWS_TEST_PACKAGES: &[&str] = &[
+    "syncmgr",
+    "syncmgr-test",
+    "syncmgr-host",
+    "example-minimal",
+    "example-mirror",
+];
+/// Test targets of those packages that cannot run under Wine (their source, from the
+/// workspace root), and why.
+const WINDOWS_TEST_EXCLUDED: &[(&str, &str)] = &[(
+    "host/tests/test_session.rs",
+    "runs `syncmgr-host --example`, which builds the example with Cargo: no Cargo under Wine (the host step drives the same sessions)",
+)];
 /// How many progress calls the `threads` step's handler makes from its own thread.
 const THREAD_CALLS: u64 = 200;
 /// The report at which the `threads` step's second session of each mode skips the item.
@@ -274,7 +291,7 @@ impl E2e {
 
     /// Runs the steps in order; `Err` names the step that failed.
     fn run_all(&mut self) -> Result<(), &'static str> {
-        let steps: [(&'static str, Step); 10] = [
+        let steps: [(&'static str, Step); 11] = [
             ("install", Self::install),
             ("build", Self::build),
             ("imports", Self::imports),
@@ -283,6 +300,7 @@ impl E2e {
             ("register", Self::register),
             ("host", Self::host),
             ("threads", Self::threads),
+            ("windows-tests", Self::windows_tests),
             ("sta-client", Self::sta_client),
             ("unregister", Self::unregister),
         ];
@@ -815,6 +833,69 @@ impl E2e {
                 println!("wine-e2e: host stdout (verbatim):\n{}", output.stdout);
                 format!("{PROGRESS_PACKAGE} ({label}): {error}")
             })
+    }
+
+    /// The tests of [`WINDOWS_TEST_PACKAGES`] built for Windows (`cargo test --no-run --target
+    /// x86_64-pc-windows-gnu`) and run under Wine, each test executable on its own: there the
+    /// runtime and the test kit take their Windows paths (apartments, the callback's home
+    /// window, COM activation), which the Linux test run never reaches.
+    fn windows_tests(&mut self) -> StepResult {
+        let mut command = Command::new(super::cargo());
+        command.current_dir(&self.root).args([
+            "test",
+            "--no-run",
+            "--target",
+            TARGET,
+            "--message-format=json-render-diagnostics",
+        ]);
+        for package in WINDOWS_TEST_PACKAGES {
+            command.args(["-p", package]);
+        }
+        let output = self.exec_with("cargo-test-build", &mut command, BUILD_TIMEOUT, true)?;
+        output.success()?;
+        let executables = test_executables(&output.stdout);
+        if executables.is_empty() {
+            return Err("cargo built no test executable".to_owned());
+        }
+        let mut passed = 0;
+        let mut skipped = Vec::new();
+        for (source, target, exe) in executables {
+            let source = source
+                .strip_prefix(&self.root)
+                .unwrap_or(&source)
+                .to_path_buf();
+            if let Some((_, why)) = WINDOWS_TEST_EXCLUDED
+                .iter()
+                .find(|(excluded, _)| source == Path::new(excluded))
+            {
+                skipped.push(format!("{} ({why})", source.display()));
+                continue;
+            }
+            let dir = exe.parent().ok_or("a test executable has a directory")?;
+            let shim = self.target_dir.join("wine-e2e/bcryptprimitives.dll");
+            fs::copy(&shim, dir.join("bcryptprimitives.dll"))
+                .map_err(|e| format!("cannot copy the shim beside {}: {e}", exe.display()))?;
+            let mut command = self.wine(&[]);
+            command.arg(&exe).current_dir(&self.root);
+            let label = format!("windows-test-{target}");
+            let run = self.exec(&label, &mut command, HOST_TIMEOUT)?;
+            run.success().map_err(|error| {
+                format!(
+                    "{target} ({}) failed under Wine:\n{error}",
+                    source.display()
+                )
+            })?;
+            passed += test_count(&run.stdout)
+                .ok_or_else(|| format!("{target} printed no test result:\n{}", run.stdout))?;
+        }
+        Ok(format!(
+            "{passed} tests passed under Wine; not run: {}",
+            if skipped.is_empty() {
+                "none".to_owned()
+            } else {
+                skipped.join("; ")
+            }
+        ))
     }
 
     /// The `Progress` cost of each delivery path, as sessions through the host with an
@@ -1533,6 +1614,35 @@ fn artifact(
         .find(|path| path.to_string_lossy().ends_with(extension))
 }
 
+/// The test executables in cargo's JSON messages: source file, target name, path.
+fn test_executables(messages: &str) -> Vec<(PathBuf, String, PathBuf)> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| {
+            message["reason"] == "compiler-artifact" && message["profile"]["test"] == true
+        })
+        .filter_map(|message| {
+            Some((
+                PathBuf::from(message["target"]["src_path"].as_str()?),
+                message["target"]["name"].as_str()?.to_owned(),
+                PathBuf::from(message["executable"].as_str()?),
+            ))
+        })
+        .collect()
+}
+
+/// How many tests passed, from a test executable's `test result: ok. N passed; …` line.
+fn test_count(stdout: &str) -> Option<usize> {
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("test result: ok. "))?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()
+}
+
 fn has_kind(target: &serde_json::Value, kind: &str) -> bool {
     target["kind"]
         .as_array()
@@ -1632,6 +1742,31 @@ mod tests {
             host_args(clsid, true, CallbackMode::Agile),
             ["--clsid", clsid, "--json", "--agile-callback"]
         );
+    }
+
+    /// Test executables from cargo's messages, and the count of a passing run.
+    #[test]
+    fn windows_test_executables_and_counts() {
+        let messages = [
+            r#"{"reason":"compiler-artifact","profile":{"test":true},"target":{"name":"test_center","src_path":"/w/testkit/tests/test_center.rs"},"executable":"/w/t/test_center-1.exe"}"#,
+            r#"{"reason":"compiler-artifact","profile":{"test":false},"target":{"name":"syncmgr","src_path":"/w/runtime/src/lib.rs"},"executable":null}"#,
+            r#"{"reason":"build-finished","success":true}"#,
+        ]
+        .join("\n");
+        assert_eq!(
+            test_executables(&messages),
+            [(
+                PathBuf::from("/w/testkit/tests/test_center.rs"),
+                "test_center".to_owned(),
+                PathBuf::from("/w/t/test_center-1.exe")
+            )]
+        );
+        assert_eq!(
+            test_count("running 23 tests\n...\ntest result: ok. 23 passed; 0 failed; 0 ignored"),
+            Some(23)
+        );
+        assert_eq!(test_count("test result: FAILED. 21 passed; 1 failed"), None);
+        assert_eq!(test_count(""), None);
     }
 
     /// Medians, extremes and per-call figures of the benchmark table.

@@ -860,8 +860,8 @@ fn synchronize(
     let spawned = std::thread::Builder::new()
         .name("syncmgr-test Synchronize".to_owned())
         .spawn(move || {
-            // A single-threaded apartment of its own, left when the thread ends.
-            let _apartment = Apartment::enter();
+            // A single-threaded apartment of its own (Windows), left when the thread ends.
+            let _apartment = crate::apartment::Sta::enter();
             thread_shared.enter_home();
             let pointers: Vec<PCWSTR> = ids.iter().map(|id| PCWSTR(id.as_ptr())).collect();
             // Sync Center makes the handler for this sync on this thread.
@@ -976,41 +976,6 @@ fn synchronize(
         }
     }
     Ok(true)
-}
-
-/// The `Synchronize` thread's COM apartment: a single-threaded one on Windows (the thread
-/// dispatches messages only while the handler does, inside `Synchronize`), nothing elsewhere.
-struct Apartment {
-    #[cfg(windows)]
-    entered: bool,
-}
-
-impl Apartment {
-    fn enter() -> Self {
-        #[cfg(windows)]
-        {
-            // SAFETY: initializes COM on this new thread; balanced in `drop`.
-            let hr = unsafe {
-                syncmgr::abi::CoInitializeEx(None, syncmgr::abi::COINIT_APARTMENTTHREADED as u32)
-            };
-            Self {
-                entered: hr.is_ok(),
-            }
-        }
-        #[cfg(not(windows))]
-        Self {}
-    }
-}
-
-#[cfg(windows)]
-impl Drop for Apartment {
-    fn drop(&mut self) {
-        if self.entered {
-            // SAFETY: balances the successful CoInitializeEx of `enter` on the same thread,
-            // after the sync's own handler instance was released.
-            unsafe { syncmgr::abi::CoUninitialize() };
-        }
-    }
 }
 
 /// Moves what the session recorded into the report; with `finals`, the session's end checks
