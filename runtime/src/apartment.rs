@@ -14,14 +14,15 @@
 //! callback then takes one of these paths:
 //!
 //! - on the callback's own thread: the pointer, directly;
-//! - on a worker: a proxy. The first call of a worker asks the home thread (through the window)
-//!   to marshal the callback into a stream (`CoMarshalInterThreadInterfaceInStream`), unmarshals
-//!   it (`CoGetInterfaceAndReleaseStream`) and keeps the proxy until the worker leaves its
-//!   apartment: one unmarshal per worker and callback, not one per call;
+//! - on the Sync Manager's worker: a proxy. The first call of a worker asks the home thread
+//!   (through the window) to marshal the callback into a stream
+//!   (`CoMarshalInterThreadInterfaceInStream`), unmarshals it (`CoGetInterfaceAndReleaseStream`)
+//!   and keeps the proxy until the worker leaves its apartment: one unmarshal per worker and
+//!   callback, not one per call;
 //! - when the callback cannot be marshaled (no proxy/stub registered for its interface, as under
-//!   Wine, or any other failure), and on threads that are neither the home thread nor a worker:
-//!   the call itself is carried to the home thread through the window (`SendMessageW`) and made
-//!   there, while the caller waits. The host sees every call on its own thread, in order,
+//!   Wine, or any other failure), on Sync Center's worker ([`Route::Carry`]), and on threads that
+//!   are neither the home thread nor a worker: the call itself is carried to the home thread
+//!   through the window (`SendMessageW`) and made there, while the caller waits. The host sees every call on its own thread, in order,
 //!   exactly as a proxy would deliver it.
 //!
 //! Both remote paths need what any cross-apartment call into an STA needs: the home thread
@@ -101,15 +102,30 @@ pub(crate) struct WorkerApartment {
     entered: bool,
 }
 
+/// How a worker reaches a callback bound to another thread's STA (Windows).
+#[derive(Clone, Copy)]
+pub(crate) enum Route {
+    /// Through a proxy when the callback can be marshaled, else carried home: the Sync
+    /// Manager's worker.
+    Proxy,
+    /// Always carried home through the window: Sync Center's worker, whose home thread pumps in
+    /// [`Reach::run`]'s own loop, which a proxy's call would go through just the same; and
+    /// marshaling such a callback was seen to hang under Wine (`docs/protocol.md#wine`).
+    #[cfg_attr(not(windows), allow(dead_code))] // only Windows binds callbacks
+    Carry,
+}
+
 impl WorkerApartment {
-    pub(crate) fn enter() -> Self {
+    /// Joins the MTA on this new thread, reaching bound callbacks by `route`.
+    #[cfg_attr(not(windows), allow(unused_variables))]
+    pub(crate) fn enter(route: Route) -> Self {
         #[cfg(windows)]
         {
             // SAFETY: initializes COM on this new thread; balanced in `drop`.
             let hr = unsafe {
                 crate::abi::CoInitializeEx(None, crate::abi::COINIT_MULTITHREADED as u32)
             };
-            windows::IS_WORKER.set(true);
+            windows::IS_WORKER.set(matches!(route, Route::Proxy));
             Self {
                 entered: hr.is_ok(),
             }
@@ -145,7 +161,8 @@ mod windows {
     use windows_core::{IUnknown, Interface, PCWSTR};
 
     thread_local! {
-        /// Set on a worker thread while it is in its apartment.
+        /// Set on a worker thread that reaches bound callbacks through proxies
+        /// ([`Route::Proxy`](super::Route::Proxy)), while it is in its apartment.
         pub(super) static IS_WORKER: Cell<bool> = const { Cell::new(false) };
         /// The worker's way to the current callback: its [`Bound::id`] and the proxy (a pointer
         /// of the callback's interface, kept as `IUnknown`), or `None` when the callback could
@@ -501,7 +518,7 @@ mod windows {
                             window,
                         };
                         let session = lock(&session).take()?;
-                        let _apartment = WorkerApartment::enter();
+                        let _apartment = WorkerApartment::enter(super::Route::Carry);
                         Some(session())
                     });
                 let Ok(worker) = worker else {

@@ -328,7 +328,7 @@ impl<T: HandlerClass> Shared<T> {
                 let _worker = worker;
                 // The worker may reach the callback through a proxy, which needs COM on this
                 // thread; everything COM-related is released before the apartment ends.
-                let _apartment = WorkerApartment::enter();
+                let _apartment = WorkerApartment::enter(crate::apartment::Route::Proxy);
                 let failed = sync::run(
                     &*shared.handler,
                     Host::SyncManager(&shared.callback),

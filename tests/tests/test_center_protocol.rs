@@ -164,9 +164,9 @@ fn one_identity_with_the_sync_manager_interface() {
 #[test]
 fn name_capabilities_and_policies() {
     let handler = handler_of(Notes::default());
-    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let allocations = support::task_allocations();
     assert_eq!(name(&handler), (S_OK, Some("Center notes".to_owned())));
-    assert_eq!(syncmgr::memory::outstanding_task_allocations(), allocations);
+    assert_eq!(support::task_allocations(), allocations);
     // SAFETY: null out-pointers are the bad input under test.
     unsafe {
         assert_eq!(
@@ -704,17 +704,14 @@ fn the_collection_lists_and_binds_every_handler_of_the_dll() {
     );
     let collection = collection();
     let ids = handler_ids(&collection);
-    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let allocations = support::task_allocations();
     let mut slots = [PWSTR(garbage()); 3];
     let mut fetched = 0;
     // SAFETY: live object; room for three pointers.
     let hr = unsafe { (ids.vtable().Next)(ids.as_raw(), 3, slots.as_mut_ptr(), &raw mut fetched) };
     assert_eq!((hr, fetched), (S_FALSE, 2), "two handlers, three asked for");
     assert!(slots[2].is_null());
-    assert_eq!(
-        syncmgr::memory::outstanding_task_allocations(),
-        allocations + 2
-    );
+    assert_eq!(support::task_allocations(), allocations.map(|n| n + 2));
     let listed: Vec<String> = slots[..2]
         .iter()
         .map(|text| take_task_string(*text))

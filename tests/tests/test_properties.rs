@@ -2284,7 +2284,7 @@ fn drop_callbacks(callbacks: Vec<Callback>) -> Check {
 fn run_case(case: &Case) -> Check {
     let serial = support::serial();
     let baseline = serial.baseline();
-    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let allocations = support::task_allocations();
     set_plan(|plan| *plan = Plan::new());
     let mut harness = Harness::new(case.via_factory)?;
     let mut result = Ok(());
@@ -2303,7 +2303,7 @@ fn run_case(case: &Case) -> Check {
     finished?;
     dropped?;
     check!(
-        syncmgr::memory::outstanding_task_allocations() == allocations,
+        support::task_allocations() == allocations,
         "task allocations leaked"
     );
     Ok(())

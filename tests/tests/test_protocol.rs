@@ -28,7 +28,7 @@ fn garbage<T>() -> *mut T {
 #[test]
 fn full_session_through_the_vtable() {
     let serial = support::serial();
-    let allocations = syncmgr::memory::outstanding_task_allocations();
+    let allocations = support::task_allocations();
     let (object, journal) = scripted(Script::new());
     assert_eq!(syncmgr::live_objects(), serial.baseline() + 1);
     let (callback, recorder) = support::callback();
@@ -38,15 +38,12 @@ fn full_session_through_the_vtable() {
     let mut info = garbage();
     assert_eq!(support::get_handler_info(&object, Some(&mut info)), S_OK);
     assert!(!info.is_null());
-    assert_eq!(
-        syncmgr::memory::outstanding_task_allocations(),
-        allocations + 1
-    );
+    assert_eq!(support::task_allocations(), allocations.map(|n| n + 1));
     // SAFETY: GetHandlerInfo succeeded: `info` is a task allocation holding the struct.
     let value = unsafe { info.read() };
     // SAFETY: the caller of GetHandlerInfo owns and frees the allocation.
     unsafe { syncmgr::memory::co_task_mem_free(info.cast()) };
-    assert_eq!(syncmgr::memory::outstanding_task_allocations(), allocations);
+    assert_eq!(support::task_allocations(), allocations);
     assert_eq!(value.cbSize as usize, size_of::<abi::SYNCMGRHANDLERINFO>());
     let name_len = value
         .wszHandlerName

@@ -27,9 +27,10 @@
 //!    (`SYNCMGR_BENCH_THREAD=1`), registered for two sessions in each of the four modes above;
 //!    every call must arrive (the count), with apartment objects on the host's thread, and in
 //!    the second session a skip at the 50th report must stop the handler's thread at its next.
-//! 9. **windows-tests**: the tests of the runtime, the test kit, the host and the examples,
-//!    built for Windows and run under Wine (except the host's sessions through `--example`,
-//!    which need Cargo): there the runtime and the test kit take their Windows paths.
+//! 9. **windows-tests**: the tests of the runtime, the test kit, the host, the protocol and
+//!    property tests and the examples, built for Windows and run under Wine (except what needs
+//!    Cargo: the host's sessions through `--example`, the compile-fail tests; the property test
+//!    with 200 cases): there the runtime and the test kit take their Windows paths.
 //! 10. **sta-client**: `sta_client.exe` (`xtask/sta-client/`, C against mingw-w64's own
 //!     `mobsync.h`, independent of the Rust crates) drives each handler through three sessions
 //!     on its STA thread with a plain callback, skipping the last item in the middle (and, in
@@ -94,15 +95,25 @@ const WINDOWS_TEST_PACKAGES: &[&str] = &[
     "syncmgr",
     "syncmgr-test",
     "syncmgr-host",
+    "syncmgr-tests",
     "example-minimal",
     "example-mirror",
 ];
+/// The property test's cases under Wine, where a case takes about five times as long as on
+/// Linux (the Linux run has the full count).
+const WINDOWS_PROPTEST_CASES: &str = "200";
 /// Test targets of those packages that cannot run under Wine (their source, from the
 /// workspace root), and why.
-const WINDOWS_TEST_EXCLUDED: &[(&str, &str)] = &[(
-    "host/tests/test_session.rs",
-    "runs `syncmgr-host --example`, which builds the example with Cargo: no Cargo under Wine (the host step drives the same sessions)",
-)];
+const WINDOWS_TEST_EXCLUDED: &[(&str, &str)] = &[
+    (
+        "host/tests/test_session.rs",
+        "runs `syncmgr-host --example`, which builds the example with Cargo: no Cargo under Wine (the host step drives the same sessions)",
+    ),
+    (
+        "tests/tests/ui.rs",
+        "compile-fail tests through trybuild, which runs Cargo",
+    ),
+];
 /// How many progress calls the `threads` step's handler makes from its own thread.
 const THREAD_CALLS: u64 = 200;
 /// The report at which the `threads` step's second session of each mode skips the item.
@@ -876,7 +887,10 @@ impl E2e {
             fs::copy(&shim, dir.join("bcryptprimitives.dll"))
                 .map_err(|e| format!("cannot copy the shim beside {}: {e}", exe.display()))?;
             let mut command = self.wine(&[]);
-            command.arg(&exe).current_dir(&self.root);
+            command
+                .arg(&exe)
+                .env("SYNCMGR_PROPTEST_CASES", WINDOWS_PROPTEST_CASES)
+                .current_dir(&self.root);
             let label = format!("windows-test-{target}");
             let run = self.exec(&label, &mut command, HOST_TIMEOUT)?;
             run.success().map_err(|error| {
