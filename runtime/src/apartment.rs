@@ -191,6 +191,12 @@ mod windows {
     /// How many home windows exist; the class is registered while this is not zero.
     static WINDOWS: Mutex<usize> = Mutex::new(0);
 
+    /// Interfaces that COM could not marshal with `E_NOINTERFACE`: no proxy/stub is registered
+    /// for them in this process (the mobsync interfaces under Wine), so no worker asks again.
+    /// Every attempt is a round trip to the home thread, and under Wine repeated attempts were
+    /// seen to hang (`docs/protocol.md#wine`).
+    static NO_PROXY_STUB: Mutex<Vec<windows_core::GUID>> = Mutex::new(Vec::new());
+
     /// Distinguishes callbacks for the workers' proxy cache.
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -470,6 +476,10 @@ mod windows {
             if let Some(proxy) = cached {
                 return proxy;
             }
+            if lock(&NO_PROXY_STUB).contains(&I::IID) {
+                PROXY.set(Some((self.id, None)));
+                return None;
+            }
             let mut stream = None;
             let callback = &*self.callback;
             // SAFETY: the job marshals the callback on its home thread, where it is valid.
@@ -479,9 +489,19 @@ mod windows {
                     // interface of this (the home) apartment, borrowed for the call.
                     let raw = callback.as_raw();
                     let unknown = IUnknown::from_raw_borrowed(&raw);
-                    stream = abi::CoMarshalInterThreadInterfaceInStream(&I::IID, unknown).ok();
+                    stream = Some(abi::CoMarshalInterThreadInterfaceInStream(&I::IID, unknown));
                 });
             }
+            let stream = match stream {
+                Some(Ok(stream)) => Some(stream),
+                Some(Err(error)) => {
+                    if error.code() == abi::E_NOINTERFACE {
+                        lock(&NO_PROXY_STUB).push(I::IID);
+                    }
+                    None
+                }
+                None => None,
+            };
             let proxy: Option<I> = stream.and_then(|stream| {
                 // The call releases the stream itself.
                 let stream = ManuallyDrop::new(stream);

@@ -345,7 +345,7 @@ impl E2e {
                 Err(error) => ("FAILED", error.lines().next().unwrap_or_default()),
             };
             println!(
-                "  {status:<6} {name:<10} {:>7.1}s  {detail}",
+                "  {status:<6} {name:<13} {:>7.1}s  {detail}",
                 duration.as_secs_f64()
             );
         }
