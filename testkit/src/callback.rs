@@ -733,16 +733,14 @@ impl HostCallback {
     /// Records a call of an apartment-bound callback on a thread other than its own.
     fn check_thread(&self) {
         let Some(home) = self.home else { return };
-        let here = std::thread::current();
-        if here.id() != home {
-            self.shared.lock().checker.push(Violation::new(
-                ViolationKind::WrongApartment,
-                format!(
-                    "the apartment-bound callback was called on thread {:?} ({}), not on the thread that passed it",
-                    here.id(),
-                    here.name().unwrap_or("unnamed")
-                ),
-            ));
+        let found = crate::check::wrong_apartment(home, |thread| {
+            format!(
+                "the apartment-bound callback was called on {thread}, not on the thread that \
+                 passed it"
+            )
+        });
+        if let Some(violation) = found {
+            self.shared.lock().checker.push(violation);
         }
     }
 }

@@ -971,6 +971,24 @@ pub(crate) fn check_release(
     found
 }
 
+/// A [`ViolationKind::WrongApartment`] when this thread is not `home`, the one thread on which
+/// an apartment object may be called; `describe` words it, given `thread {id:?} ({name})` for
+/// this thread.
+pub(crate) fn wrong_apartment(
+    home: std::thread::ThreadId,
+    describe: impl FnOnce(&str) -> String,
+) -> Option<Violation> {
+    let here = std::thread::current();
+    (here.id() != home).then(|| {
+        let thread = format!(
+            "thread {:?} ({})",
+            here.id(),
+            here.name().unwrap_or("unnamed")
+        );
+        Violation::new(ViolationKind::WrongApartment, describe(&thread))
+    })
+}
+
 /// Whether a session had no violation and no problem.
 pub(crate) fn is_clean(violations: &[Violation], problems: &[String]) -> bool {
     violations.is_empty() && problems.is_empty()

@@ -57,18 +57,15 @@ impl Shared {
 
     /// Records a call of an apartment object on another thread than its own.
     fn check_thread(&self, method: &str, object: &str) {
-        let Some(home) = self.home.get() else { return };
-        let here = std::thread::current();
-        if here.id() != *home {
-            self.lock().push(Violation::new(
-                ViolationKind::WrongApartment,
-                format!(
-                    "{method} of the {object}, an apartment object of the Synchronize thread, \
-                     was called on thread {:?} ({})",
-                    here.id(),
-                    here.name().unwrap_or("unnamed")
-                ),
-            ));
+        let Some(&home) = self.home.get() else { return };
+        let found = crate::check::wrong_apartment(home, |thread| {
+            format!(
+                "{method} of the {object}, an apartment object of the Synchronize thread, was \
+                 called on {thread}"
+            )
+        });
+        if let Some(violation) = found {
+            self.lock().push(violation);
         }
     }
 }
